@@ -1,0 +1,85 @@
+import { createRoute } from '@hono/zod-openapi';
+import { database } from '../db/client';
+import { commonErrors, errorResponse, jsonBody, jsonResponse, memberOnly } from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { presentMember } from '../members/present';
+import { clearSessionCookie } from './cookie';
+import { currentMember, requireMember } from './middleware';
+import { requestSignInLink } from './request-link';
+import {
+  MagicLinkAcceptedSchema,
+  MagicLinkRequestSchema,
+  SessionRequestSchema,
+  SessionSchema,
+  SignedOutSchema,
+} from './schemas';
+import { endAllSessions, endSession, exchangeLinkToken } from './sessions';
+
+/** The same words for every address, member or not. */
+export const LINK_SENT_MESSAGE = 'If that address can receive email, a sign-in link is on its way. It works once, for 10 minutes.';
+
+const requestLink = createRoute({
+  method: 'post',
+  path: '/magic-link',
+  summary: 'Email a sign-in link',
+  description: 'Always 202 with the same body, whether or not the address has an account.',
+  tags: ['Auth'],
+  request: { body: jsonBody(MagicLinkRequestSchema) },
+  responses: {
+    202: jsonResponse('Accepted; a link is emailed.', MagicLinkAcceptedSchema),
+    ...commonErrors,
+    503: errorResponse('Email could not be sent right now.'),
+  },
+});
+
+const createSession = createRoute({
+  method: 'post',
+  path: '/session',
+  summary: 'Exchange a sign-in link token for a session',
+  description: 'Use the returned token as `Authorization: Bearer <token>`.',
+  tags: ['Auth'],
+  request: { body: jsonBody(SessionRequestSchema) },
+  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors },
+});
+
+const deleteSession = createRoute({
+  method: 'delete',
+  path: '/session',
+  summary: 'Sign out this session',
+  tags: ['Auth'],
+  security: memberOnly,
+  middleware: [requireMember] as const,
+  responses: { 200: jsonResponse('Signed out.', SignedOutSchema), ...commonErrors },
+});
+
+const deleteAllSessions = createRoute({
+  method: 'delete',
+  path: '/sessions',
+  summary: 'Sign out everywhere',
+  description: 'Ends every session of the signed-in member, this one included.',
+  tags: ['Auth'],
+  security: memberOnly,
+  middleware: [requireMember] as const,
+  responses: { 200: jsonResponse('Signed out everywhere.', SignedOutSchema), ...commonErrors },
+});
+
+export const authApi = createRouter()
+  .openapi(requestLink, async (c) => {
+    await requestSignInLink(c, c.req.valid('json').email);
+    return c.json({ message: LINK_SENT_MESSAGE }, 202);
+  })
+  .openapi(createSession, async (c) => {
+    const signedIn = await exchangeLinkToken(c.env.DB, c.req.valid('json').token, c.var.clock());
+    return c.json({ token: signedIn.token, member: presentMember(signedIn.member) }, 200);
+  })
+  .openapi(deleteSession, async (c) => {
+    currentMember(c);
+    await endSession(database(c.env.DB), c.var.sessionId!);
+    clearSessionCookie(c);
+    return c.json({ sessionsEnded: 1 }, 200);
+  })
+  .openapi(deleteAllSessions, async (c) => {
+    const ended = await endAllSessions(database(c.env.DB), currentMember(c).id);
+    clearSessionCookie(c);
+    return c.json({ sessionsEnded: ended }, 200);
+  });

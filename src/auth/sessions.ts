@@ -1,0 +1,74 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { config } from '../config';
+import type { Database } from '../db/client';
+import { statement } from '../db/statements';
+import { members, sessions, type Member } from '../db/schema';
+import { badRequest } from '../lib/errors';
+import { newId, newToken, sha256Hex } from '../lib/ids';
+
+export type SignedIn = { token: string; sessionId: string; member: Member };
+
+const invalidLink = () =>
+  badRequest('invalid_token', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
+
+function defaultName(): string {
+  return `${config.auth.defaultNamePrefix} ${newId().slice(0, 4).toUpperCase()}`;
+}
+
+/**
+ * Exchanges a sign-in link token for a new session, creating the member on
+ * first sign-in. One batch: the token is consumed by a conditional UPDATE that
+ * stamps this session's id on it, and every later statement only acts if that
+ * stamp is there, so two racing exchanges of one token yield one session.
+ */
+export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: number): Promise<SignedIn> {
+  const tokenHash = await sha256Hex(linkToken);
+  const sessionId = newId();
+  const sessionToken = newToken(config.auth.tokenBytes);
+  const sessionHash = await sha256Hex(sessionToken);
+  const won = sql`t.token_hash = ${tokenHash} AND t.session_id = ${sessionId}`;
+
+  const [, , , signedIn] = await d1.batch<Member>([
+    statement(d1, sql`UPDATE login_tokens SET used_at = ${now}, session_id = ${sessionId}
+      WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}`),
+    statement(d1, sql`INSERT INTO members (id, email, name, created_at)
+      SELECT ${newId()}, t.email, ${defaultName()}, ${now} FROM login_tokens t WHERE ${won}
+      ON CONFLICT (email) DO NOTHING`),
+    statement(d1, sql`INSERT INTO sessions (id, token_hash, member_id, created_at, expires_at)
+      SELECT ${sessionId}, ${sessionHash}, m.id, ${now}, ${now + config.auth.sessionLifetimeMs}
+      FROM login_tokens t JOIN members m ON m.email = t.email WHERE ${won}`),
+    statement(d1, sql`SELECT m.id, m.email, m.name, m.created_at AS createdAt
+      FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.id = ${sessionId}`),
+  ]);
+  const member = signedIn?.results[0];
+  if (!member) throw invalidLink();
+  return { token: sessionToken, sessionId, member };
+}
+
+/** The live session behind a token, renewing its expiry at most once a day. */
+export async function findSession(db: Database, token: string, now: number) {
+  const [row] = await db
+    .select({ member: members, sessionId: sessions.id, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(members, eq(sessions.memberId, members.id))
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now)));
+  if (!row) return null;
+  const renewal =
+    row.expiresAt - now < config.auth.sessionLifetimeMs - config.auth.sessionRenewAfterMs
+      ? db
+          .update(sessions)
+          .set({ expiresAt: now + config.auth.sessionLifetimeMs })
+          .where(eq(sessions.id, row.sessionId))
+          .then(() => undefined)
+      : null;
+  return { member: row.member, sessionId: row.sessionId, renewal };
+}
+
+export async function endSession(db: Database, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function endAllSessions(db: Database, memberId: string): Promise<number> {
+  const result = await db.delete(sessions).where(eq(sessions.memberId, memberId));
+  return result.meta.changes;
+}

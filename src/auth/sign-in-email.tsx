@@ -1,0 +1,30 @@
+import { config } from '../config';
+import type { EmailMessage } from '../email/message';
+import { EmailShell, renderEmailHtml } from '../email/render';
+
+const minutes = config.auth.linkTokenLifetimeMs / 60_000;
+const footer = 'You get this email because someone asked to sign in to Volley with this address. If it was not you, ignore it: nothing happens without the link.';
+
+/** The magic-link email. Transactional: no unsubscribe, it only goes out when asked for. */
+export async function signInEmail(to: string, url: string): Promise<EmailMessage> {
+  const html = await renderEmailHtml(
+    <EmailShell title="Your Volley sign-in link" footer={footer}>
+      <p>Here is your sign-in link for Volley. It works once, for the next {minutes} minutes.</p>
+      <p>
+        <a href={url} style="display:inline-block;background:#8a3b12;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-family:system-ui,sans-serif;">
+          Sign in to Volley
+        </a>
+      </p>
+      <p style="font-size:14px;color:#5c5750;word-break:break-all;">Or paste this address into your browser: {url}</p>
+    </EmailShell>,
+  );
+  const text = [
+    'Here is your sign-in link for Volley.',
+    `It works once, for the next ${minutes} minutes:`,
+    '',
+    url,
+    '',
+    footer,
+  ].join('\n');
+  return { to, subject: 'Your Volley sign-in link', text, html };
+}

@@ -1,0 +1,30 @@
+import type { Member } from './db/schema';
+import type { Clock } from './lib/clock';
+
+/** Everything wrangler.toml (and `wrangler secret put`) hands the Worker. */
+export type Bindings = {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  MAGIC_LINK_EMAIL_LIMITER: RateLimit;
+  MAGIC_LINK_IP_LIMITER: RateLimit;
+  WRITE_LIMITER: RateLimit;
+  APP_ORIGIN?: string;
+  EMAIL_FROM?: string;
+  RESEND_API_KEY?: string;
+  RESEND_BASE_URL?: string;
+  /** Test-only: lets the `x-volley-test-now` header move the clock. Never set in production. */
+  ALLOW_TEST_CLOCK?: string;
+};
+
+export type SessionAuth = 'cookie' | 'bearer';
+
+export type Variables = {
+  requestId: string;
+  secureHeadersNonce?: string;
+  clock: Clock;
+  member: Member | null;
+  sessionId: string | null;
+  sessionAuth: SessionAuth | null;
+};
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

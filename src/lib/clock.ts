@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+
+/** Milliseconds since the epoch. Injected so expiry rules are testable without sleeping. */
+export type Clock = () => number;
+
+export const TEST_CLOCK_HEADER = 'x-volley-test-now';
+
+/**
+ * The request's clock: real time, unless the Worker runs with ALLOW_TEST_CLOCK
+ * (only the test suite does) and the request names a time.
+ */
+export function clockFor(c: Context<AppEnv>): Clock {
+  const forced = c.env.ALLOW_TEST_CLOCK === 'true' ? Number(c.req.header(TEST_CLOCK_HEADER)) : NaN;
+  return Number.isFinite(forced) && forced > 0 ? () => forced : () => Date.now();
+}

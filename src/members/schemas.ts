@@ -1,0 +1,11 @@
+import { z } from '@hono/zod-openapi';
+import { config } from '../config';
+
+export const MemberSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().max(config.member.nameMaxLength),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Member');

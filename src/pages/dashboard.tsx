@@ -1,0 +1,15 @@
+import type { Member } from '../db/schema';
+
+export function DashboardPage({ member }: { member: Member }) {
+  return (
+    <section class="narrow">
+      <h1>Welcome, {member.name}</h1>
+      <p>You are signed in as {member.email}.</p>
+      <form method="post" action="/auth/sign-out-everywhere">
+        <button type="submit" class="secondary">
+          Sign out on every device
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { DashboardPage } from './dashboard';
+import { renderPage } from './render';
+
+/** Member pages send a signed-out visitor to the sign-in form instead of an error. */
+export const requirePageMember: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.member) return c.redirect('/#sign-in', 303);
+  await next();
+};
+
+export const memberPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, (c) =>
+  renderPage(c, 'Dashboard', <DashboardPage member={c.var.member!} />),
+);

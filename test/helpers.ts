@@ -1,0 +1,93 @@
+import { env, SELF } from 'cloudflare:test';
+import { TEST_CLOCK_HEADER } from '../src/lib/clock';
+
+export const ORIGIN = 'https://volley.test';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A fresh address per test: storage is shared by every test in a file. */
+export const uniqueEmail = (label = 'writer') => `${label}-${unique()}@example.com`;
+
+/** A fresh client address, so per-IP rate limits of one test never touch another. */
+export const uniqueIp = () => `10.${counter % 250}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+type CallOptions = {
+  method?: string;
+  body?: unknown;
+  rawBody?: BodyInit;
+  token?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+  now?: number;
+  ip?: string;
+};
+
+/** One HTTP call to the Worker, the way a client would make it. */
+export function call(path: string, options: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+  if (options.cookie) headers.set('cookie', options.cookie);
+  if (options.now) headers.set(TEST_CLOCK_HEADER, String(options.now));
+  headers.set('cf-connecting-ip', options.ip ?? uniqueIp());
+  return SELF.fetch(`${ORIGIN}${path}`, {
+    method: options.method ?? (options.body !== undefined || options.rawBody !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+    redirect: 'manual',
+  });
+}
+
+export type MailboxEmail = { id: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; createdAt: string };
+
+export async function mailbox(): Promise<MailboxEmail[]> {
+  const response = await call('/dev/mailbox.json');
+  return (await response.json()) as MailboxEmail[];
+}
+
+/** The token from the newest sign-in link emailed to `email`. */
+export async function latestLinkToken(email: string): Promise<string> {
+  const emails = (await mailbox()).filter((m) => m.to === email);
+  const last = emails.at(-1);
+  const token = last?.text.match(/token=([a-z2-7]+)/)?.[1];
+  if (!token) throw new Error(`no sign-in link emailed to ${email}`);
+  return token;
+}
+
+export async function requestLink(email: string, options: CallOptions = {}) {
+  return call('/api/v1/auth/magic-link', { ...options, body: { email } });
+}
+
+export type SignedInMember = { token: string; member: { id: string; email: string; name: string }; email: string };
+
+/** A signed-in member in one line, through the real magic-link flow. */
+export async function signIn(email = uniqueEmail()): Promise<SignedInMember> {
+  const requested = await requestLink(email);
+  if (requested.status !== 202) throw new Error(`magic link: ${requested.status} ${await requested.text()}`);
+  const response = await call('/api/v1/auth/session', { body: { token: await latestLinkToken(email) } });
+  if (response.status !== 200) throw new Error(`session: ${response.status} ${await response.text()}`);
+  const session = (await response.json()) as { token: string; member: SignedInMember['member'] };
+  return { ...session, email };
+}
+
+/** Rows straight from the database, to check what a request wrote. */
+export async function rows<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]> {
+  const result = await env.DB.prepare(query).bind(...params).all<T>();
+  return result.results;
+}
+
+export async function count(table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
+  const [row] = await rows<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, ...params);
+  return row?.n ?? 0;
+}
+
+export async function expectErrorShape(response: Response, status: number, code?: string) {
+  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
+  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
+    throw new Error(`not the error shape: ${JSON.stringify(body)}`);
+  }
+  if (code && body.error.code !== code) throw new Error(`expected code ${code}, got ${body.error.code}`);
+  return body.error;
+}
