@@ -27,4 +27,62 @@ export const config = {
   member: {
     nameMaxLength: 60,
   },
+  credits: {
+    /** Once per member, at first sign-in. */
+    welcomeGrant: 3,
+    /** Bonus minted for the reviewer when the author rates a review helpful. */
+    helpfulBonus: 1,
+  },
+  drafts: {
+    titleMaxLength: 200,
+    noteMaxLength: 1000,
+    minWords: 1,
+    maxWords: 10_000,
+    minReviewsWanted: 1,
+    maxReviewsWanted: 5,
+    /** Price per review wanted by length: the first band whose maxWords holds the draft. */
+    priceBands: [
+      { maxWords: 3_000, price: 1 },
+      { maxWords: 6_000, price: 2 },
+      { maxWords: 10_000, price: 3 },
+    ],
+    genres: [
+      'fiction',
+      'fantasy',
+      'science-fiction',
+      'mystery',
+      'romance',
+      'horror',
+      'literary',
+      'young-adult',
+      'poetry',
+      'essay',
+      'memoir',
+      'nonfiction',
+      'screenplay',
+      'other',
+    ],
+  },
+  reviews: {
+    /** Overall comment plus inline comments together. */
+    minWords: 150,
+    maxInlineComments: 200,
+    quoteMaxLength: 500,
+    replyMaxLength: 10_000,
+  },
+  claims: {
+    lifetimeMs: 48 * 60 * 60 * 1000,
+    maxActivePerReviewer: 3,
+  },
+  pagination: {
+    pageSize: 20,
+  },
 } as const;
+
+export type Genre = (typeof config.drafts.genres)[number];
+
+/** What one review of a draft of this length costs its author (and pays its reviewer). */
+export function pricePerReview(wordCount: number): number {
+  const band = config.drafts.priceBands.find((b) => wordCount <= b.maxWords);
+  return (band ?? config.drafts.priceBands[config.drafts.priceBands.length - 1]!).price;
+}

@@ -1,4 +1,4 @@
-import type { Member } from './db/schema';
+import type { SignedInMember } from './db/schema';
 import type { Clock } from './lib/clock';
 
 /** Everything wrangler.toml (and `wrangler secret put`) hands the Worker. */
@@ -22,7 +22,7 @@ export type Variables = {
   requestId: string;
   secureHeadersNonce?: string;
   clock: Clock;
-  member: Member | null;
+  member: SignedInMember | null;
   sessionId: string | null;
   sessionAuth: SessionAuth | null;
 };

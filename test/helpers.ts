@@ -91,3 +91,61 @@ export async function expectErrorShape(response: Response, status: number, code?
   if (code && body.error.code !== code) throw new Error(`expected code ${code}, got ${body.error.code}`);
   return body.error;
 }
+
+/** Distinct words, so texts are easy to tell apart in failures. */
+export function words(count: number, seed = 'word'): string {
+  return Array.from({ length: count }, (_, i) => `${seed}${i}`).join(' ');
+}
+
+/** A draft body of `paragraphs` paragraphs with `wordsEach` words each. */
+export function draftBody(paragraphs = 3, wordsEach = 40): string {
+  return Array.from({ length: paragraphs }, (_, p) => words(wordsEach, `p${p}w`)).join('\n\n');
+}
+
+export type DraftInput = { title?: string; body?: string; genre?: string; reviewsWanted?: number; note?: string };
+
+export async function postDraft(author: SignedInMember, input: DraftInput = {}, options: CallOptions = {}) {
+  return call('/api/v1/drafts', {
+    ...options,
+    token: author.token,
+    body: { title: 'A draft', body: draftBody(), genre: 'fiction', reviewsWanted: 1, ...input },
+  });
+}
+
+export async function postDraftOk(author: SignedInMember, input: DraftInput = {}) {
+  const response = await postDraft(author, input);
+  if (response.status !== 201) throw new Error(`post draft: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; pricePerReview: number; reviewsWanted: number; [k: string]: unknown };
+}
+
+/** A review long enough to be accepted. */
+export const reviewOf = (extra: object = {}) => ({ body: words(160, 'rev'), inline: [], ...extra });
+
+export async function balance(memberId: string): Promise<number> {
+  const [row] = await rows<{ balance: number }>('SELECT balance FROM accounts WHERE id = ?', memberId);
+  return row?.balance ?? 0;
+}
+
+/** The ledger's invariants, checked over the whole database. */
+export async function expectLedgerInvariants() {
+  const [sums] = await rows<{ total: number; minted: number; negative: number }>(
+    `SELECT (SELECT sum(balance) FROM accounts) AS total,
+            (SELECT -balance FROM accounts WHERE id = 'mint') AS minted,
+            (SELECT count(*) FROM accounts WHERE kind <> 'mint' AND balance < 0) AS negative`,
+  );
+  if (sums!.total !== 0) throw new Error(`balances sum to ${sums!.total}, not 0`);
+  if (sums!.negative !== 0) throw new Error(`${sums!.negative} accounts are negative`);
+  const drift = await rows(
+    `SELECT a.id, a.balance,
+       coalesce((SELECT sum(amount) FROM transfers WHERE to_account = a.id), 0)
+       - coalesce((SELECT sum(amount) FROM transfers WHERE from_account = a.id), 0) AS entries
+     FROM accounts a WHERE a.id <> 'mint'`,
+  );
+  const off = drift.filter((r) => r.balance !== r.entries);
+  if (off.length) throw new Error(`balances differ from entries: ${JSON.stringify(off.slice(0, 3))}`);
+  const over = await rows('SELECT id FROM drafts WHERE reviews_received > reviews_wanted OR (SELECT count(*) FROM reviews r WHERE r.draft_id = drafts.id) <> reviews_received');
+  if (over.length) throw new Error(`drafts with wrong review counts: ${JSON.stringify(over)}`);
+  const doublePaid = await rows(`SELECT review_id FROM transfers WHERE reason = 'review_paid' GROUP BY review_id HAVING count(*) > 1`);
+  if (doublePaid.length) throw new Error('a review was paid twice');
+  return sums!;
+}

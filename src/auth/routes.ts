@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { database } from '../db/client';
-import { commonErrors, errorResponse, jsonBody, jsonResponse, memberOnly } from '../lib/openapi';
+import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from '../members/present';
 import { clearSessionCookie } from './cookie';
-import { currentMember, requireMember } from './middleware';
+import { memberRoute } from './member-route';
+import { currentMember } from './middleware';
 import { requestSignInLink } from './request-link';
 import {
   MagicLinkAcceptedSchema,
@@ -46,9 +47,7 @@ const deleteSession = createRoute({
   method: 'delete',
   path: '/session',
   summary: 'Sign out this session',
-  tags: ['Auth'],
-  security: memberOnly,
-  middleware: [requireMember] as const,
+  ...memberRoute('Auth'),
   responses: { 200: jsonResponse('Signed out.', SignedOutSchema), ...commonErrors },
 });
 
@@ -57,9 +56,7 @@ const deleteAllSessions = createRoute({
   path: '/sessions',
   summary: 'Sign out everywhere',
   description: 'Ends every session of the signed-in member, this one included.',
-  tags: ['Auth'],
-  security: memberOnly,
-  middleware: [requireMember] as const,
+  ...memberRoute('Auth'),
   responses: { 200: jsonResponse('Signed out everywhere.', SignedOutSchema), ...commonErrors },
 });
 

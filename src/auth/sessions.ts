@@ -2,11 +2,12 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { config } from '../config';
 import type { Database } from '../db/client';
 import { statement } from '../db/statements';
-import { members, sessions, type Member } from '../db/schema';
+import { accounts, members, sessions, type SignedInMember } from '../db/schema';
 import { badRequest } from '../lib/errors';
+import { MINT, transferStatement } from '../ledger/transfer';
 import { newId, newToken, sha256Hex } from '../lib/ids';
 
-export type SignedIn = { token: string; sessionId: string; member: Member };
+export type SignedIn = { token: string; sessionId: string; member: SignedInMember };
 
 const invalidLink = () =>
   badRequest('invalid_token', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
@@ -20,6 +21,7 @@ function defaultName(): string {
  * first sign-in. One batch: the token is consumed by a conditional UPDATE that
  * stamps this session's id on it, and every later statement only acts if that
  * stamp is there, so two racing exchanges of one token yield one session.
+ * The member's account and welcome grant ride in the same batch.
  */
 export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: number): Promise<SignedIn> {
   const tokenHash = await sha256Hex(linkToken);
@@ -28,7 +30,9 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
   const sessionHash = await sha256Hex(sessionToken);
   const won = sql`t.token_hash = ${tokenHash} AND t.session_id = ${sessionId}`;
 
-  const [, , , signedIn] = await d1.batch<Member>([
+  const memberOfToken = sql`FROM login_tokens t JOIN members m ON m.email = t.email WHERE ${won}`;
+
+  const results = await d1.batch<SignedInMember>([
     statement(d1, sql`UPDATE login_tokens SET used_at = ${now}, session_id = ${sessionId}
       WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}`),
     statement(d1, sql`INSERT INTO members (id, email, name, created_at)
@@ -36,11 +40,22 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
       ON CONFLICT (email) DO NOTHING`),
     statement(d1, sql`INSERT INTO sessions (id, token_hash, member_id, created_at, expires_at)
       SELECT ${sessionId}, ${sessionHash}, m.id, ${now}, ${now + config.auth.sessionLifetimeMs}
-      FROM login_tokens t JOIN members m ON m.email = t.email WHERE ${won}`),
-    statement(d1, sql`SELECT m.id, m.email, m.name, m.created_at AS createdAt
-      FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.id = ${sessionId}`),
+      ${memberOfToken}`),
+    statement(d1, sql`INSERT INTO accounts (id, kind) SELECT m.id, 'member' ${memberOfToken} ON CONFLICT (id) DO NOTHING`),
+    // Keyed by member: every later sign-in replays this as a no-op.
+    transferStatement(d1, {
+      from: MINT,
+      to: sql`m.id`,
+      amount: config.credits.welcomeGrant,
+      reason: 'welcome',
+      key: sql`'welcome:' || m.id`,
+      now,
+      source: memberOfToken,
+    }),
+    statement(d1, sql`SELECT m.id, m.email, m.name, m.created_at AS createdAt, coalesce(a.balance, 0) AS credits
+      FROM sessions s JOIN members m ON m.id = s.member_id LEFT JOIN accounts a ON a.id = m.id WHERE s.id = ${sessionId}`),
   ]);
-  const member = signedIn?.results[0];
+  const member = results.at(-1)?.results[0];
   if (!member) throw invalidLink();
   return { token: sessionToken, sessionId, member };
 }
@@ -48,9 +63,10 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
 /** The live session behind a token, renewing its expiry at most once a day. */
 export async function findSession(db: Database, token: string, now: number) {
   const [row] = await db
-    .select({ member: members, sessionId: sessions.id, expiresAt: sessions.expiresAt })
+    .select({ member: members, credits: accounts.balance, sessionId: sessions.id, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(members, eq(sessions.memberId, members.id))
+    .leftJoin(accounts, eq(accounts.id, members.id))
     .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now)));
   if (!row) return null;
   const renewal =
@@ -61,7 +77,7 @@ export async function findSession(db: Database, token: string, now: number) {
           .where(eq(sessions.id, row.sessionId))
           .then(() => undefined)
       : null;
-  return { member: row.member, sessionId: row.sessionId, renewal };
+  return { member: { ...row.member, credits: row.credits ?? 0 }, sessionId: row.sessionId, renewal };
 }
 
 export async function endSession(db: Database, sessionId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Times are integer milliseconds since the epoch throughout. */
 
@@ -15,6 +15,9 @@ export const members = sqliteTable(
 );
 
 export type Member = typeof members.$inferSelect;
+
+/** A member as a request sees them: with their balance, read with the session. */
+export type SignedInMember = Member & { credits: number };
 
 export const loginTokens = sqliteTable(
   'login_tokens',
@@ -55,3 +58,198 @@ export const devMailbox = sqliteTable('dev_mailbox', {
   headers: text('headers').notNull().default('{}'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Double-entry ledger. An account belongs to a member (id = member id), a
+ * draft's escrow (id = draft id), or is the mint (id 'mint'), whose balance
+ * goes negative by exactly what it has issued, so all balances sum to zero.
+ */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['member', 'escrow', 'mint'] }).notNull(),
+    balance: integer('balance').notNull().default(0),
+  },
+  (t) => [
+    check('accounts_kind', sql`${t.kind} IN ('member', 'escrow', 'mint')`),
+    // D1 has no BEGIN: this CHECK aborts the whole batch when two spends race past a balance.
+    check('accounts_no_overdraft', sql`${t.kind} = 'mint' OR ${t.balance} >= 0`),
+  ],
+);
+
+export const TRANSFER_REASONS = ['welcome', 'post_draft', 'review_paid', 'helpful_bonus', 'refund', 'adjustment'] as const;
+export type TransferReason = (typeof TRANSFER_REASONS)[number];
+
+/**
+ * Append-only. Inserting a row moves the money (trigger `transfers_apply` in
+ * the migrations) and records both balances after it, so balances can never
+ * drift from the sum of the entries.
+ */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    fromAccount: text('from_account')
+      .notNull()
+      .references(() => accounts.id),
+    toAccount: text('to_account')
+      .notNull()
+      .references(() => accounts.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason', { enum: TRANSFER_REASONS }).notNull(),
+    /** e.g. `review_paid:<reviewId>`: a replayed request can never pay twice. */
+    reasonKey: text('reason_key').notNull().unique(),
+    draftId: text('draft_id'),
+    reviewId: text('review_id'),
+    claimId: text('claim_id'),
+    fromBalanceAfter: integer('from_balance_after'),
+    toBalanceAfter: integer('to_balance_after'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    check('transfers_positive', sql`${t.amount} > 0`),
+    check('transfers_two_sides', sql`${t.fromAccount} <> ${t.toAccount}`),
+    check(
+      'transfers_reason',
+      sql`${t.reason} IN ('welcome', 'post_draft', 'review_paid', 'helpful_bonus', 'refund', 'adjustment')`,
+    ),
+    index('transfers_from_seq').on(t.fromAccount, t.seq),
+    index('transfers_to_seq').on(t.toAccount, t.seq),
+  ],
+);
+
+export const DRAFT_STATUSES = ['open', 'closed', 'withdrawn'] as const;
+
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => members.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    genre: text('genre').notNull(),
+    note: text('note'),
+    wordCount: integer('word_count').notNull(),
+    pricePerReview: integer('price_per_review').notNull(),
+    reviewsWanted: integer('reviews_wanted').notNull(),
+    reviewsReceived: integer('reviews_received').notNull().default(0),
+    /** reviews_received / reviews_wanted in sixtieths (60 = lcm of 1..5): the queue's fairness key, indexable. */
+    fairness: integer('fairness').generatedAlwaysAs(sql`reviews_received * 60 / reviews_wanted`, { mode: 'stored' }),
+    status: text('status', { enum: DRAFT_STATUSES }).notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    check('drafts_reviews_wanted', sql`${t.reviewsWanted} BETWEEN 1 AND 5`),
+    check('drafts_never_over_reviewed', sql`${t.reviewsReceived} BETWEEN 0 AND ${t.reviewsWanted}`),
+    check('drafts_status', sql`${t.status} IN ('open', 'closed', 'withdrawn')`),
+    check('drafts_price', sql`${t.pricePerReview} > 0`),
+    index('drafts_queue').on(t.status, t.fairness, t.createdAt, t.id),
+    index('drafts_queue_genre').on(t.status, t.genre, t.fairness, t.createdAt, t.id),
+    index('drafts_author').on(t.authorId, t.createdAt),
+  ],
+);
+
+export type Draft = typeof drafts.$inferSelect;
+
+export const CLAIM_STATUSES = ['active', 'released', 'used', 'expired'] as const;
+
+/** A reserved review slot. An 'active' claim past expires_at is free already; the cron marks it expired. */
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('active'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    check('claims_status', sql`${t.status} IN ('active', 'released', 'used', 'expired')`),
+    uniqueIndex('claims_one_active_per_reviewer').on(t.draftId, t.reviewerId).where(sql`${t.status} = 'active'`),
+    index('claims_draft_active').on(t.draftId, t.status, t.expiresAt),
+    index('claims_reviewer_active').on(t.reviewerId, t.status, t.expiresAt),
+    index('claims_expiry').on(t.status, t.expiresAt),
+  ],
+);
+
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => members.id),
+    body: text('body').notNull(),
+    wordCount: integer('word_count').notNull(),
+    /** null until the author rates it; then 1 (helpful) or 0, once. */
+    helpful: integer('helpful'),
+    ratedAt: integer('rated_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reviews_one_per_reviewer').on(t.draftId, t.reviewerId),
+    index('reviews_reviewer').on(t.reviewerId, t.createdAt),
+  ],
+);
+
+export type Review = typeof reviews.$inferSelect;
+
+export const inlineComments = sqliteTable(
+  'inline_comments',
+  {
+    id: text('id').primaryKey(),
+    reviewId: text('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    paragraph: integer('paragraph').notNull(),
+    quote: text('quote').notNull(),
+    body: text('body').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [check('inline_paragraph', sql`${t.paragraph} >= 0`), index('inline_review').on(t.reviewId, t.position)],
+);
+
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: text('id').primaryKey(),
+    reviewId: text('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => members.id),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('replies_review').on(t.reviewId, t.createdAt)],
+);
+
+/** The first answer to a write sent with an Idempotency-Key, replayed for the same key. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    memberId: text('member_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** null while the first request is still running. */
+    status: integer('status'),
+    responseBody: text('response_body'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.key] }), index('idempotency_keys_created_at').on(t.createdAt)],
+);

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { currentMember, requireMember } from '../auth/middleware';
-import { commonErrors, jsonResponse, memberOnly } from '../lib/openapi';
+import { memberRoute } from '../auth/member-route';
+import { currentMember } from '../auth/middleware';
+import { commonErrors, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from './present';
 import { MemberSchema } from './schemas';
@@ -9,9 +10,7 @@ const getMe = createRoute({
   method: 'get',
   path: '/me',
   summary: 'The signed-in member',
-  tags: ['Members'],
-  security: memberOnly,
-  middleware: [requireMember] as const,
+  ...memberRoute('Members'),
   responses: { 200: jsonResponse('The signed-in member.', MemberSchema), ...commonErrors },
 });
 

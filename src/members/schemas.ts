@@ -6,6 +6,7 @@ export const MemberSchema = z
     id: z.string(),
     email: z.string(),
     name: z.string().max(config.member.nameMaxLength),
+    credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Member');

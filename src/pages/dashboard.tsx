@@ -1,6 +1,6 @@
-import type { Member } from '../db/schema';
+import type { SignedInMember } from '../db/schema';
 
-export function DashboardPage({ member }: { member: Member }) {
+export function DashboardPage({ member }: { member: SignedInMember }) {
   return (
     <section class="narrow">
       <h1>Welcome, {member.name}</h1>

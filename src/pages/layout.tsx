@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
-import type { Member } from '../db/schema';
+import type { SignedInMember } from '../db/schema';
 
 type LayoutProps = {
   title: string;
-  member: Member | null;
+  member: SignedInMember | null;
   nonce?: string;
   children: Child;
 };

@@ -1,0 +1,43 @@
+import { createRoute } from '@hono/zod-openapi';
+import { memberRoute } from '../auth/member-route';
+import { currentMember } from '../auth/middleware';
+import { DraftIdParam } from '../drafts/schemas';
+import { commonErrors, errorResponse, jsonResponse } from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { claimSlot, releaseClaim } from './claims';
+import { ClaimIdParam, ClaimSchema } from './schemas';
+
+const claim = createRoute({
+  ...memberRoute('Claims'),
+  method: 'post',
+  path: '/drafts/{id}/claims',
+  summary: 'Claim a review slot for 48 hours',
+  request: { params: DraftIdParam },
+  responses: {
+    201: jsonResponse('The claim.', ClaimSchema),
+    ...commonErrors,
+    403: errorResponse('Your own draft.'),
+    404: errorResponse('No such draft.'),
+    409: errorResponse('No free slot, already claimed or reviewed, or 3 claims held already.'),
+  },
+});
+
+const release = createRoute({
+  ...memberRoute('Claims'),
+  method: 'delete',
+  path: '/claims/{id}',
+  summary: 'Release a claim',
+  request: { params: ClaimIdParam },
+  responses: {
+    200: jsonResponse('The released claim.', ClaimSchema),
+    ...commonErrors,
+    404: errorResponse('No such claim of yours.'),
+    409: errorResponse('The claim has already ended.'),
+  },
+});
+
+export const claimsApi = createRouter()
+  .openapi(claim, async (c) => c.json(await claimSlot(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock()), 201))
+  .openapi(release, async (c) =>
+    c.json(await releaseClaim(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock()), 200),
+  );

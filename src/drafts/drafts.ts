@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { config, pricePerReview } from '../config';
+import { statement } from '../db/statements';
+import type { Member } from '../db/schema';
+import { decodeCursor, paginate } from '../lib/cursor';
+import { ApiError, conflict, forbidden, notFound } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { countWords } from '../lib/text';
+import { memberBalance } from '../ledger/balance';
+import { isOverdraft, transferStatement } from '../ledger/transfer';
+import { presentDraft, type DraftView } from './present';
+import { activeClaimsOf, draftColumns, draftJoins, findDraft, selectDraft, type DraftRow } from './queries';
+import type { PostDraftInput } from './schemas';
+
+export function insufficientCredits(cost: number, balance: number) {
+  const shortfall = cost - balance;
+  return new ApiError(
+    402,
+    'insufficient_credits',
+    `This draft costs ${cost} credits and you have ${balance}. Review a draft in the queue to earn ${shortfall} more.`,
+    { credits: `${shortfall} more needed` },
+  );
+}
+
+/**
+ * Posts a draft and moves its price into the draft's escrow in one batch. The
+ * balance read first only words the error: the ledger's CHECK is what stops
+ * two racing posts from spending the same credits.
+ */
+export async function postDraft(d1: D1Database, author: Member, input: PostDraftInput, now: number): Promise<DraftView> {
+  const wordCount = countWords(input.body);
+  const price = pricePerReview(wordCount);
+  const cost = price * input.reviewsWanted;
+  const balance = await memberBalance(d1, author.id);
+  if (balance < cost) throw insufficientCredits(cost, balance);
+
+  const id = newId();
+  try {
+    const results = await d1.batch<DraftRow>([
+      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at)
+        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now})`),
+      statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
+      transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
+      selectDraft(d1, id, now),
+    ]);
+    return presentDraft(results.at(-1)!.results[0]!, author.id);
+  } catch (error) {
+    if (isOverdraft(error)) throw insufficientCredits(cost, await memberBalance(d1, author.id));
+    throw error;
+  }
+}
+
+/** A draft for a signed-in member. Withdrawn drafts stay visible to their author only. */
+export async function viewDraft(d1: D1Database, viewer: Member, draftId: string, now: number): Promise<DraftView> {
+  const row = await findDraft(d1, draftId, now);
+  if (!row || (row.status === 'withdrawn' && row.author_id !== viewer.id)) throw notFound('That draft');
+  return presentDraft(row, viewer.id);
+}
+
+/** The member's own drafts, newest first. */
+export async function listOwnDrafts(d1: D1Database, author: Member, cursor: string | undefined, now: number) {
+  const after = cursor ? decodeCursor<[number, string]>(cursor, ['number', 'string']) : null;
+  const page = config.pagination.pageSize;
+  const { results } = await statement(
+    d1,
+    sql`SELECT ${draftColumns(now)} ${draftJoins}
+      WHERE d.author_id = ${author.id} ${after ? sql`AND (d.created_at, d.id) < (${after[0]}, ${after[1]})` : sql``}
+      ORDER BY d.created_at DESC, d.id DESC LIMIT ${page + 1}`,
+  ).all<DraftRow>();
+  const { items, nextCursor } = paginate(results, page, (r) => [r.created_at, r.id]);
+  return { items: items.map((r) => presentDraft(r, author.id)), nextCursor };
+}
+
+/**
+ * Ends an open draft and refunds every slot that is neither reviewed nor
+ * claimed. A slot still claimed keeps its credit in escrow: it pays the
+ * reviewer if they finish, and is refunded when the claim ends unused.
+ */
+export async function withdrawDraft(d1: D1Database, author: Member, draftId: string, now: number): Promise<DraftView> {
+  const row = await findDraft(d1, draftId, now);
+  if (!row) throw notFound('That draft');
+  if (row.author_id !== author.id) throw forbidden('Only the author can withdraw a draft.');
+  if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
+
+  const results = await d1.batch<DraftRow>([
+    statement(d1, sql`UPDATE drafts SET status = 'withdrawn', ended_at = ${now}
+      WHERE id = ${draftId} AND author_id = ${author.id} AND status = 'open'`),
+    transferStatement(d1, {
+      from: draftId,
+      to: author.id,
+      amount: sql`a.balance - d.price_per_review * ${activeClaimsOf(sql`d.id`, now)}`,
+      reason: 'refund',
+      key: `refund:withdraw:${draftId}`,
+      now,
+      draftId,
+      source: sql`FROM drafts d JOIN accounts a ON a.id = d.id
+        WHERE d.id = ${draftId} AND d.status = 'withdrawn' AND d.ended_at = ${now}
+          AND a.balance - d.price_per_review * ${activeClaimsOf(sql`d.id`, now)} > 0`,
+    }),
+    selectDraft(d1, draftId, now),
+  ]);
+  if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');
+  return presentDraft(results.at(-1)!.results[0]!, author.id);
+}

@@ -1,0 +1,28 @@
+import type { Genre } from '../config';
+import { splitParagraphs } from '../lib/text';
+import type { DraftRow } from './queries';
+
+/** A draft as the API shows it; the author also sees the escrow and where each slot stands. */
+export function presentDraft(row: DraftRow, viewerId: string) {
+  const isMine = row.author_id === viewerId;
+  const free = row.status === 'open' ? Math.max(0, row.reviews_wanted - row.reviews_received - row.claimed) : 0;
+  return {
+    id: row.id,
+    title: row.title,
+    genre: row.genre as Genre,
+    note: row.note,
+    body: row.body,
+    wordCount: row.word_count,
+    paragraphCount: splitParagraphs(row.body).length,
+    pricePerReview: row.price_per_review,
+    reviewsWanted: row.reviews_wanted,
+    reviewsReceived: row.reviews_received,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    author: { id: row.author_id, name: row.author_name },
+    isMine,
+    ...(isMine ? { escrow: row.escrow, slots: { reviewed: row.reviews_received, claimed: row.claimed, free } } : {}),
+  };
+}
+
+export type DraftView = ReturnType<typeof presentDraft>;

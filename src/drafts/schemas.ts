@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import { config } from '../config';
+import { countWords } from '../lib/text';
+
+const { drafts } = config;
+
+export const GenreSchema = z.enum(drafts.genres, { error: `Pick one of: ${drafts.genres.join(', ')}.` });
+
+export const PostDraftSchema = z
+  .object({
+    title: z
+      .string({ error: 'Give the draft a title.' })
+      .trim()
+      .min(1, 'Give the draft a title.')
+      .max(drafts.titleMaxLength, `Titles are at most ${drafts.titleMaxLength} characters.`),
+    body: z
+      .string({ error: 'Paste the draft itself.' })
+      .refine((body) => countWords(body) >= drafts.minWords, 'Paste the draft itself.')
+      .refine(
+        (body) => countWords(body) <= drafts.maxWords,
+        `Drafts are at most ${drafts.maxWords.toLocaleString('en')} words; split a longer piece into parts.`,
+      ),
+    genre: GenreSchema,
+    reviewsWanted: z
+      .number({ error: `Ask for ${drafts.minReviewsWanted} to ${drafts.maxReviewsWanted} reviews.` })
+      .int(`Ask for ${drafts.minReviewsWanted} to ${drafts.maxReviewsWanted} reviews.`)
+      .min(drafts.minReviewsWanted, `Ask for at least ${drafts.minReviewsWanted} review.`)
+      .max(drafts.maxReviewsWanted, `Ask for at most ${drafts.maxReviewsWanted} reviews.`),
+    note: z
+      .string()
+      .trim()
+      .max(drafts.noteMaxLength, `Keep the note to reviewers under ${drafts.noteMaxLength} characters.`)
+      .optional(),
+  })
+  .strict()
+  .openapi('PostDraft');
+
+export type PostDraftInput = z.infer<typeof PostDraftSchema>;
+
+export const DraftSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    genre: GenreSchema,
+    note: z.string().nullable(),
+    body: z.string(),
+    wordCount: z.number().int(),
+    paragraphCount: z.number().int(),
+    pricePerReview: z.number().int(),
+    reviewsWanted: z.number().int(),
+    reviewsReceived: z.number().int(),
+    status: z.enum(['open', 'closed', 'withdrawn']),
+    createdAt: z.string(),
+    author: z.object({ id: z.string(), name: z.string() }),
+    isMine: z.boolean(),
+    /** Only for the author. */
+    escrow: z.number().int().optional(),
+    slots: z.object({ reviewed: z.number().int(), claimed: z.number().int(), free: z.number().int() }).optional(),
+  })
+  .openapi('Draft');
+
+export const DraftListSchema = z
+  .object({ items: z.array(DraftSchema), nextCursor: z.string().nullable() })
+  .openapi('DraftList');
+
+export const DraftIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const ListDraftsQuery = z
+  .object({
+    mine: z.enum(['1'], { error: 'Only your own drafts are listed here (mine=1); browse others in the queue.' }).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();

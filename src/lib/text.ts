@@ -1,0 +1,22 @@
+/** Words as a writer counts them: runs of letters or digits, apostrophes and hyphens inside. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/**
+ * A draft's paragraphs: blocks separated by a blank line (DESIGN.md "Reviews").
+ * Inline comments point at these by 0-based index.
+ */
+export function splitParagraphs(body: string): string[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/^\n+|\s+$/g, ''))
+    .filter((block) => block.trim().length > 0);
+}
+
+/** The first words of a text, for previews. */
+export function excerpt(text: string, maxLength = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= maxLength ? flat : `${flat.slice(0, maxLength).replace(/\s+\S*$/, '')}…`;
+}

@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+import { GenreSchema } from '../drafts/schemas';
+
+export const QueueQuery = z
+  .object({
+    genre: GenreSchema.optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const QueueItemSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    genre: GenreSchema,
+    note: z.string().nullable(),
+    excerpt: z.string(),
+    wordCount: z.number().int(),
+    /** What a review of it pays. */
+    pays: z.number().int(),
+    reviewsWanted: z.number().int(),
+    reviewsReceived: z.number().int(),
+    freeSlots: z.number().int(),
+    createdAt: z.string(),
+    author: z.object({ id: z.string(), name: z.string() }),
+  })
+  .openapi('QueueItem');
+
+export const QueuePageSchema = z
+  .object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() })
+  .openapi('QueuePage');

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import { config } from '../config';
+import { statement } from '../db/statements';
+import type { Member } from '../db/schema';
+import { hasFreeSlot, readDraftForReviewer } from '../claims/claims';
+import { conflict, forbidden, notFound, validationFailed, type FieldErrors } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { countWords, splitParagraphs } from '../lib/text';
+import { MINT, transferStatement } from '../ledger/transfer';
+import { findReviewParties, loadReviews, presentReply, type ReviewView } from './queries';
+import type { SubmitReviewInput } from './schemas';
+
+/** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
+const plain = (text: string) => text.replace(/[*_`#>[\]()~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Checks the review against the draft it is for: length, and that every anchor exists. */
+function checkReview(input: SubmitReviewInput, paragraphs: string[]) {
+  const fields: FieldErrors = {};
+  const words = countWords(input.body) + input.inline.reduce((n, c) => n + countWords(c.body), 0);
+  if (words < config.reviews.minWords) {
+    fields.body = `A review needs at least ${config.reviews.minWords} words, overall and inline together; this one has ${words}.`;
+  }
+  const inline = input.inline.map((comment, i) => {
+    const paragraph = paragraphs[comment.paragraph];
+    if (paragraph === undefined) {
+      fields[`inline.${i}.paragraph`] = `The draft has paragraphs 0 to ${paragraphs.length - 1}.`;
+      return comment;
+    }
+    if (comment.quote && !plain(paragraph).includes(plain(comment.quote))) {
+      fields[`inline.${i}.quote`] = `That quote is not in paragraph ${comment.paragraph}.`;
+    }
+    return { ...comment, quote: comment.quote || paragraph.slice(0, 120) };
+  });
+  if (Object.keys(fields).length) throw validationFailed(fields);
+  return { words, inline };
+}
+
+/**
+ * Submits a review and pays its reviewer, in one batch: the review row is
+ * inserted only if the reviewer holds a live claim or a slot is free (and the
+ * unique (draft, reviewer) index refuses a second one), and every other
+ * statement acts only if that row exists. So a double submit pays once and a
+ * draft never gets more reviews than it paid for.
+ */
+export async function submitReview(d1: D1Database, reviewer: Member, draftId: string, input: SubmitReviewInput, now: number): Promise<ReviewView> {
+  const draft = await readDraftForReviewer(d1, draftId, reviewer.id, now);
+  const holdsClaim = !!draft?.my_claim_id;
+  if (!draft || (draft.status === 'withdrawn' && !holdsClaim)) throw notFound('That draft');
+  if (draft.author_id === reviewer.id) throw forbidden('You cannot review your own draft.');
+  if (draft.reviewed) throw conflict('already_reviewed', 'You have already reviewed this draft.');
+  if (!holdsClaim && (draft.status !== 'open' || draft.reviews_wanted - draft.reviews_received - draft.claimed <= 0)) {
+    throw conflict('no_free_slot', 'Every slot on this draft is taken. Claim a draft from the queue first.');
+  }
+  const { words, inline } = checkReview(input, splitParagraphs(draft.body));
+
+  const id = newId();
+  const mine = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${id})`;
+  const liveClaim = sql`EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id}
+    AND c.status = 'active' AND c.expires_at > ${now})`;
+  const [inserted] = await d1.batch([
+    statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, created_at)
+      SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${now} FROM drafts d
+      WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
+        AND ((d.status IN ('open', 'withdrawn') AND ${liveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now)}))
+      ON CONFLICT DO NOTHING`),
+    ...inline.map((comment, position) =>
+      statement(d1, sql`INSERT INTO inline_comments (id, review_id, paragraph, quote, body, position)
+        SELECT ${newId()}, ${id}, ${comment.paragraph}, ${comment.quote}, ${comment.body}, ${position} WHERE ${mine}`),
+    ),
+    statement(d1, sql`UPDATE claims SET status = 'used', ended_at = ${now}
+      WHERE draft_id = ${draftId} AND reviewer_id = ${reviewer.id} AND status = 'active' AND ${mine}`),
+    // The last review in closes the draft by itself.
+    statement(d1, sql`UPDATE drafts SET reviews_received = reviews_received + 1,
+        ended_at = CASE WHEN status = 'open' AND reviews_received + 1 >= reviews_wanted THEN ${now} ELSE ended_at END,
+        status = CASE WHEN status = 'open' AND reviews_received + 1 >= reviews_wanted THEN 'closed' ELSE status END
+      WHERE id = ${draftId} AND ${mine}`),
+    transferStatement(d1, {
+      from: draftId,
+      to: reviewer.id,
+      amount: sql`d.price_per_review`,
+      reason: 'review_paid',
+      key: `review_paid:${id}`,
+      now,
+      draftId,
+      reviewId: id,
+      source: sql`FROM drafts d WHERE d.id = ${draftId} AND ${mine}`,
+    }),
+  ]);
+  if (inserted!.meta.changes === 0) {
+    throw conflict('review_not_accepted', 'This review was not accepted: the slot was taken or you reviewed this draft already.');
+  }
+  const [review] = await loadReviews(d1, sql`r.id = ${id}`);
+  return review!;
+}
+
+/** The author sees every review of their draft; a reviewer sees their own; nobody else any. */
+export async function listReviews(d1: D1Database, viewer: Member, draftId: string): Promise<ReviewView[]> {
+  const draft = await d1.prepare('SELECT author_id, status FROM drafts WHERE id = ?').bind(draftId).first<{ author_id: string; status: string }>();
+  if (!draft || (draft.status === 'withdrawn' && draft.author_id !== viewer.id)) throw notFound('That draft');
+  if (draft.author_id === viewer.id) return loadReviews(d1, sql`r.draft_id = ${draftId}`);
+  const own = await loadReviews(d1, sql`r.draft_id = ${draftId} AND r.reviewer_id = ${viewer.id}`);
+  if (own.length === 0) throw forbidden('Only the author and the draft’s reviewers can read its reviews.');
+  return own;
+}
+
+/** The author rates a review once; "helpful" mints the bonus for the reviewer in the same batch. */
+export async function rateReview(d1: D1Database, author: Member, reviewId: string, helpful: boolean, now: number): Promise<ReviewView> {
+  const parties = await findReviewParties(d1, reviewId);
+  if (!parties || (parties.author_id !== author.id && parties.reviewer_id !== author.id)) throw notFound('That review');
+  if (parties.author_id !== author.id) throw forbidden('Only the draft’s author can rate its reviews.');
+  if (parties.rated_at !== null) throw conflict('already_rated', 'You have already rated this review.');
+
+  const [rated] = await d1.batch([
+    statement(d1, sql`UPDATE reviews SET helpful = ${helpful ? 1 : 0}, rated_at = ${now} WHERE id = ${reviewId} AND rated_at IS NULL`),
+    transferStatement(d1, {
+      from: MINT,
+      to: parties.reviewer_id,
+      amount: config.credits.helpfulBonus,
+      reason: 'helpful_bonus',
+      key: `helpful_bonus:${reviewId}`,
+      now,
+      draftId: parties.draft_id,
+      reviewId,
+      source: sql`WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ${reviewId} AND helpful = 1)`,
+    }),
+  ]);
+  if (rated!.meta.changes === 0) throw conflict('already_rated', 'You have already rated this review.');
+  const [review] = await loadReviews(d1, sql`r.id = ${reviewId}`);
+  return review!;
+}
+
+/** A thread between the draft's author and the reviewer, and nobody else. */
+export async function replyToReview(d1: D1Database, member: Member, reviewId: string, body: string, now: number) {
+  const parties = await findReviewParties(d1, reviewId);
+  if (!parties || (parties.author_id !== member.id && parties.reviewer_id !== member.id)) throw notFound('That review');
+  const id = newId();
+  await d1.prepare('INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').bind(id, reviewId, member.id, body, now).run();
+  return presentReply({ id, review_id: reviewId, author_id: member.id, author_name: member.name, body, created_at: now });
+}

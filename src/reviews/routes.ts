@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { memberRoute } from '../auth/member-route';
+import { currentMember } from '../auth/middleware';
+import { DraftIdParam } from '../drafts/schemas';
+import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { listReviews, rateReview, replyToReview, submitReview } from './reviews';
+import {
+  RatingSchema,
+  ReplyInputSchema,
+  ReplySchema,
+  ReviewIdParam,
+  ReviewListSchema,
+  ReviewSchema,
+  SubmitReviewSchema,
+} from './schemas';
+
+const notYours = { 403: errorResponse('Not allowed for you.'), 404: errorResponse('Not found.') };
+
+const submit = createRoute({
+  ...memberRoute('Reviews'),
+  method: 'post',
+  path: '/drafts/{id}/reviews',
+  summary: 'Submit a review (pays you at once)',
+  description:
+    'Needs your active claim on the draft, or a free slot (which it takes). At least 150 words overall and inline together; `paragraph` is the 0-based index of a paragraph of the draft.',
+  request: { params: DraftIdParam, body: jsonBody(SubmitReviewSchema) },
+  responses: {
+    201: jsonResponse('The review.', ReviewSchema),
+    ...commonErrors,
+    ...notYours,
+    409: errorResponse('Already reviewed, or no slot free.'),
+  },
+});
+
+const list = createRoute({
+  ...memberRoute('Reviews'),
+  method: 'get',
+  path: '/drafts/{id}/reviews',
+  summary: 'Reviews of a draft',
+  description: 'The author sees all; a reviewer sees their own.',
+  request: { params: DraftIdParam },
+  responses: { 200: jsonResponse('The reviews.', ReviewListSchema), ...commonErrors, ...notYours },
+});
+
+const rate = createRoute({
+  ...memberRoute('Reviews'),
+  method: 'post',
+  path: '/reviews/{id}/rating',
+  summary: 'Rate a review (author only, once)',
+  description: '`helpful: true` mints a 1-credit bonus for the reviewer.',
+  request: { params: ReviewIdParam, body: jsonBody(RatingSchema) },
+  responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...notYours, 409: errorResponse('Already rated.') },
+});
+
+const reply = createRoute({
+  ...memberRoute('Reviews'),
+  method: 'post',
+  path: '/reviews/{id}/replies',
+  summary: 'Reply in a review’s thread (author or reviewer)',
+  request: { params: ReviewIdParam, body: jsonBody(ReplyInputSchema) },
+  responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...notYours },
+});
+
+export const reviewsApi = createRouter()
+  .openapi(submit, async (c) =>
+    c.json(await submitReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json'), c.var.clock()), 201),
+  )
+  .openapi(list, async (c) => {
+    const items = await listReviews(c.env.DB, currentMember(c), c.req.valid('param').id);
+    return c.json({ items, nextCursor: null } satisfies z.infer<typeof ReviewListSchema>, 200);
+  })
+  .openapi(rate, async (c) =>
+    c.json(await rateReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').helpful, c.var.clock()), 200),
+  )
+  .openapi(reply, async (c) =>
+    c.json(await replyToReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').body, c.var.clock()), 201),
+  );
