@@ -8,7 +8,14 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ALLOW_TEST_CLOCK: 'true' },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ALLOW_TEST_CLOCK: 'true',
+            ADMIN_EMAILS: 'admin@volley.test',
+            UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret',
+            // base64 of "volley-test-webhook-secret-32byte"
+            RESEND_WEBHOOK_SECRET: 'whsec_dm9sbGV5LXRlc3Qtd2ViaG9vay1zZWNyZXQtMzJieXRl',
+          },
         },
       }),
     ],

@@ -9,6 +9,25 @@ const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--loc
 });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
+// A fresh database has no drafts: point at the demo data. Best effort only: this never stops the server.
+function draftCount() {
+  try {
+    const check = spawnSync('wrangler', ['d1', 'execute', 'DB', '--local', '--json', '--command', 'SELECT count(*) AS n FROM drafts'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    if (check.status !== 0) return null;
+    const n = JSON.parse(check.stdout.slice(check.stdout.indexOf('[')))[0]?.results?.[0]?.n;
+    return typeof n === 'number' ? n : null;
+  } catch {
+    return null;
+  }
+}
+if (draftCount() === 0) {
+  console.log('\nThe database is empty: run `npm run seed` in another terminal for demo members and drafts.');
+}
+
 console.log('\nVolley runs at http://localhost:8787 — email goes to the dev mailbox at http://localhost:8787/dev/mailbox\n');
 const dev = wrangler(['dev', '--test-scheduled', '--port', '8787', ...process.argv.slice(2)]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));

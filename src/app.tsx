@@ -59,8 +59,11 @@ export function createApp() {
     })(c, next);
   });
   const formCsrf = csrf({ origin: (origin, c) => isOwnOrigin(c as Context<AppEnv>, origin) });
-  // A cross-site form cannot set Authorization, so bearer clients skip the browser check.
-  app.use((c, next) => (c.req.header('authorization')?.startsWith('Bearer ') ? next() : formCsrf(c, next)));
+  // A cross-site form cannot set Authorization, so bearer clients skip the browser check; one-click
+  // unsubscribe is posted by mail clients without an Origin and is authorised by its signed link alone.
+  app.use((c, next) =>
+    c.req.header('authorization')?.startsWith('Bearer ') || c.req.path === '/unsubscribe' ? next() : formCsrf(c, next),
+  );
   app.use(loadSession);
   app.use(requireSameOriginForCookieWrites);
   app.use(limitMemberWrites);

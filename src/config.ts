@@ -74,6 +74,22 @@ export const config = {
     lifetimeMs: 48 * 60 * 60 * 1000,
     maxActivePerReviewer: 3,
   },
+  email: {
+    /** Waits after failed attempt 1, 2, … 7 (DESIGN.md); the 8th failure is final. */
+    retryDelaysMs: [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000, 8 * 60 * 60_000],
+    maxAttempts: 8,
+    jitter: 0.2,
+    /** A row being sent is locked this long; a sweep that dies mid-send frees it after. */
+    sendLockMs: 2 * 60_000,
+    /** Resend's default limit is 2 requests/s; stay under it. */
+    minMsBetweenSends: 550,
+    sendTimeoutMs: 10_000,
+    /** Rows one sweep takes; at the pace above, well within a Worker's wall-clock budget. */
+    sweepBatchSize: 50,
+    claimReminderBeforeMs: 12 * 60 * 60 * 1000,
+    digestEveryMs: 24 * 60 * 60 * 1000,
+    excerptLength: 280,
+  },
   pagination: {
     pageSize: 20,
   },

@@ -12,6 +12,14 @@ export type Bindings = {
   EMAIL_FROM?: string;
   RESEND_API_KEY?: string;
   RESEND_BASE_URL?: string;
+  /** Signs one-click unsubscribe links (HMAC). Required with RESEND_API_KEY. */
+  UNSUBSCRIBE_SECRET?: string;
+  /** If set, List-Unsubscribe also offers mailto:<this address>. */
+  UNSUBSCRIBE_MAILTO?: string;
+  /** Verifies Resend webhooks (Svix), `whsec_…`. */
+  RESEND_WEBHOOK_SECRET?: string;
+  /** Comma-separated addresses of operators who may open /admin. */
+  ADMIN_EMAILS?: string;
   /** Test-only: lets the `x-volley-test-now` header move the clock. Never set in production. */
   ALLOW_TEST_CLOCK?: string;
 };

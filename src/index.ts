@@ -3,19 +3,31 @@ import { deleteExpiredCredentials } from './auth/cleanup';
 import { authPages } from './auth/pages';
 import { authApi } from './auth/routes';
 import { expireLapsedClaims } from './claims/claims';
+import { claimPages } from './claims/pages';
 import { claimsApi } from './claims/routes';
 import { database } from './db/client';
 import { docsPages } from './docs/pages';
 import { openApiInfo, registerSecuritySchemes } from './docs/openapi';
+import { draftPages } from './drafts/pages';
 import { draftsApi } from './drafts/routes';
+import { adminPages } from './admin/pages';
+import { deliverOutbox } from './email/deliver';
 import { devMailboxPages } from './email/dev-mailbox-pages';
+import { emailContext } from './email/notification';
+import { claimEmails, draftDigests, reviewDigests } from './email/scheduled-emails';
+import { unsubscribePages } from './email/unsubscribe-pages';
+import { webhookApi } from './email/webhook-routes';
+import { settingsPages } from './members/pages';
 import type { Bindings } from './env';
 import { deleteOldIdempotencyKeys, idempotency } from './idempotency/middleware';
+import { ledgerPages } from './ledger/pages';
 import { ledgerApi } from './ledger/routes';
 import { createRouter } from './lib/router';
 import { membersApi } from './members/routes';
 import { memberPages } from './pages/routes';
+import { queuePages } from './queue/pages';
 import { queueApi } from './queue/routes';
+import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
 
 const api = createRouter();
@@ -28,6 +40,7 @@ api.route('/', draftsApi);
 api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
+api.route('/', webhookApi);
 api.doc31('/openapi.json', openApiInfo);
 
 export const app = createApp();
@@ -35,16 +48,29 @@ app.route('/api/v1', api);
 app.route('/', docsPages(api));
 app.route('/', authPages);
 app.route('/', memberPages);
+app.route('/', draftPages);
+app.route('/', queuePages);
+app.route('/', claimPages);
+app.route('/', reviewPages);
+app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
+app.route('/', unsubscribePages);
+app.route('/', settingsPages);
+app.route('/', adminPages);
 
 export default {
   fetch: app.fetch,
   /** Every minute (wrangler.toml): housekeeping that no request should wait for. */
   async scheduled(controller, env) {
     const now = controller.scheduledTime;
+    const ctx = emailContext(env);
+    // Claim notices first: the sweep below marks the lapsed claims they are about as expired.
+    const claimNotices = await claimEmails(env.DB, ctx, now);
     const claims = await expireLapsedClaims(env.DB, now);
+    const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claims, credentials, idempotencyKeys }));
+    const email = await deliverOutbox(env, now);
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email }));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -149,3 +149,29 @@ export async function expectLedgerInvariants() {
   if (doublePaid.length) throw new Error('a review was paid twice');
   return sums!;
 }
+
+/** Credits for a member beyond the welcome grant, as an 'adjustment' from the mint (a test needing many posts). */
+export async function grantCredits(memberId: string, amount: number) {
+  const id = crypto.randomUUID();
+  await env.DB.prepare(
+    `INSERT INTO transfers (id, from_account, to_account, amount, reason, reason_key, created_at)
+     VALUES (?, 'mint', ?, ?, 'adjustment', ?, ?)`,
+  )
+    .bind(id, memberId, amount, `adjustment:test:${id}`, Date.now())
+    .run();
+}
+
+/** Runs the Worker's cron as Cloudflare would, at `scheduledTime` (ms). */
+export async function runCron(scheduledTime: number) {
+  const { createExecutionContext, createScheduledController, waitOnExecutionContext } = await import('cloudflare:test');
+  const { default: worker } = await import('../src/index');
+  const ctx = createExecutionContext();
+  const scheduled = worker.scheduled as ExportedHandlerScheduledHandler<typeof env>;
+  await scheduled(createScheduledController({ scheduledTime, cron: '* * * * *' }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** The response body as JSON, typed by the caller. */
+export async function json<T = Record<string, any>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

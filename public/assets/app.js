@@ -1,13 +1,17 @@
 // Progressive enhancement only: every page works without this file.
 
 // A second click on a slow form would send it twice (two sign-in emails, two posts).
+// Disabled only after this task: the browser builds the form data after the submit event and leaves
+// disabled buttons out, so disabling at once would drop the clicked button's value (Helpful / Not helpful).
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement)) return;
-  for (const button of form.querySelectorAll('button[type="submit"]')) {
-    button.disabled = true;
-    button.setAttribute('aria-busy', 'true');
-  }
+  if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
+  setTimeout(() => {
+    for (const button of form.querySelectorAll('button[type="submit"]')) {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+    }
+  }, 0);
 });
 
 // Back/forward cache restores a page with its buttons still disabled.
@@ -17,3 +21,71 @@ window.addEventListener('pageshow', () => {
     button.removeAttribute('aria-busy');
   }
 });
+
+// Lets the stylesheet offer what only works with this script (clickable paragraphs).
+document.documentElement.classList.add('js');
+
+/** Words as the server counts them (src/lib/text.ts countWords): runs of letters or digits. */
+function countWords(text) {
+  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
+}
+
+const plural = (count, one, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+// New draft: "412 words · costs 2 credits", as the author types. The server prices it again on submit.
+for (const form of document.querySelectorAll('form[data-draft-form]')) {
+  const body = form.querySelector('#draft-body');
+  const wanted = form.querySelector('#draft-reviews');
+  const output = form.querySelector('#draft-cost');
+  let bands = [];
+  try {
+    bands = JSON.parse(form.dataset.priceBands || '[]');
+  } catch {
+    bands = [];
+  }
+  if (!body || !wanted || !output || !bands.length) continue;
+  const update = () => {
+    const words = countWords(body.value);
+    if (!words) {
+      output.textContent = 'Paste your draft to see what it costs';
+      return;
+    }
+    const band = bands.find((b) => words <= b.maxWords) || bands[bands.length - 1];
+    const reviews = Number(wanted.value) || 1;
+    output.textContent = `${plural(words, 'word')} · costs ${plural(band.price * reviews, 'credit')}`;
+  };
+  body.addEventListener('input', update);
+  wanted.addEventListener('change', update);
+  update();
+}
+
+// Review: a running count against the minimum, and a click on a paragraph opens its comment box.
+for (const form of document.querySelectorAll('form[data-review-form]')) {
+  const min = Number(form.dataset.minWords) || 0;
+  const counter = form.querySelector('#review-words');
+  const overall = form.querySelector('#review-body');
+  const update = () => {
+    if (!counter || !overall) return;
+    let words = countWords(overall.value);
+    for (const box of form.querySelectorAll('textarea[data-inline-comment]')) words += countWords(box.value);
+    const enough = words >= min;
+    counter.textContent = enough
+      ? `${plural(words, 'word')}: enough to send.`
+      : `${plural(words, 'word')} so far, overall and inline together: ${min - words} more to reach ${min}.`;
+    counter.classList.toggle('enough', enough);
+  };
+  form.addEventListener('input', update);
+  update();
+
+  form.addEventListener('click', (event) => {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const text = target.closest('.para-text');
+    // Links in the draft still work, and selecting text to copy it does not open a box.
+    if (!text || target.closest('a') || String(window.getSelection() || '').trim()) return;
+    const box = text.closest('.para-row')?.querySelector('details.comment-box');
+    if (!box) return;
+    box.open = true;
+    box.querySelector('textarea')?.focus();
+  });
+}

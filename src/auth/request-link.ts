@@ -1,29 +1,43 @@
 import type { Context } from 'hono';
-import { database } from '../db/client';
+import { sql } from 'drizzle-orm';
+import { config } from '../config';
+import { statement } from '../db/statements';
 import type { AppEnv } from '../env';
+import { deliverOutbox } from '../email/deliver';
+import { enqueueEmail } from '../email/outbox';
 import { ApiError } from '../lib/errors';
-import { newId } from '../lib/ids';
+import { newToken, sha256Hex } from '../lib/ids';
 import { appOrigin } from '../lib/origin';
 import { clientIp, enforceRateLimit } from '../lib/rate-limit';
-import { transportFor } from '../email/transport';
-import { createLinkToken, signInUrl } from './magic-link';
-import { signInEmail } from './sign-in-email';
+import { signInEmail, signInUrl } from './sign-in-email';
 
 /**
  * Emails a sign-in link to any well-formed address, account or not, so the
- * answer never tells whether an address is a member's.
+ * answer never tells whether an address is a member's. The token and the email
+ * are written in one batch; the email is sent before answering (people wait
+ * for it), and if Resend is down the cron sweep retries it.
  */
 export async function requestSignInLink(c: Context<AppEnv>, email: string): Promise<void> {
   await enforceRateLimit(c.env.MAGIC_LINK_IP_LIMITER, clientIp(c.req));
   await enforceRateLimit(c.env.MAGIC_LINK_EMAIL_LIMITER, email);
-  const now = c.var.clock();
-  const db = database(c.env.DB);
-  const token = await createLinkToken(db, email, now);
-  const message = await signInEmail(email, signInUrl(appOrigin(c), token));
-  try {
-    await transportFor(c.env, c.var.clock).send(message, `sign-in:${newId()}`);
-  } catch (error) {
-    console.error(JSON.stringify({ event: 'sign_in_email_failed', requestId: c.var.requestId, error: String(error) }));
-    throw new ApiError(503, 'email_unavailable', 'We could not send the email just now. Please try again in a minute.');
+  const d1 = c.env.DB;
+  const suppressed = await d1.prepare('SELECT reason FROM suppressions WHERE email = ?').bind(email).first<{ reason: string }>();
+  if (suppressed) {
+    throw new ApiError(
+      422,
+      'address_suppressed',
+      `Email to this address ${suppressed.reason === 'complained' ? 'was reported as spam' : 'bounced'}, so Volley no longer sends to it. Use another address.`,
+      { email: 'We cannot send email to this address.' },
+    );
   }
+
+  const now = c.var.clock();
+  const token = newToken(config.auth.tokenBytes);
+  const outbox = enqueueEmail(d1, { kind: 'sign_in', memberId: null, message: await signInEmail(email, signInUrl(appOrigin(c), token)) }, now);
+  await d1.batch([
+    statement(d1, sql`INSERT INTO login_tokens (token_hash, email, created_at, expires_at)
+      VALUES (${await sha256Hex(token)}, ${email}, ${now}, ${now + config.auth.linkTokenLifetimeMs})`),
+    outbox.statement,
+  ]);
+  await deliverOutbox(c.env, now, { ids: [outbox.id] });
 }

@@ -14,7 +14,7 @@ import {
   SessionSchema,
   SignedOutSchema,
 } from './schemas';
-import { endAllSessions, endSession, exchangeLinkToken } from './sessions';
+import { endAllSessions, endSession, exchangeLinkToken, findSession } from './sessions';
 
 /** The same words for every address, member or not. */
 export const LINK_SENT_MESSAGE = 'If that address can receive email, a sign-in link is on its way. It works once, for 10 minutes.';
@@ -29,7 +29,7 @@ const requestLink = createRoute({
   responses: {
     202: jsonResponse('Accepted; a link is emailed.', MagicLinkAcceptedSchema),
     ...commonErrors,
-    503: errorResponse('Email could not be sent right now.'),
+    422: errorResponse('The address is on the suppression list (it bounced or complained).'),
   },
 });
 
@@ -66,8 +66,10 @@ export const authApi = createRouter()
     return c.json({ message: LINK_SENT_MESSAGE }, 202);
   })
   .openapi(createSession, async (c) => {
-    const signedIn = await exchangeLinkToken(c.env.DB, c.req.valid('json').token, c.var.clock());
-    return c.json({ token: signedIn.token, member: presentMember(signedIn.member) }, 200);
+    const now = c.var.clock();
+    const { token } = await exchangeLinkToken(c.env.DB, c.req.valid('json').token, now);
+    const session = await findSession(database(c.env.DB), token, now);
+    return c.json({ token, member: presentMember(session!.member) }, 200);
   })
   .openapi(deleteSession, async (c) => {
     currentMember(c);

@@ -2,12 +2,12 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { config } from '../config';
 import type { Database } from '../db/client';
 import { statement } from '../db/statements';
-import { accounts, members, sessions, type SignedInMember } from '../db/schema';
+import { accounts, members, sessions } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { newId, newToken, sha256Hex } from '../lib/ids';
 
-export type SignedIn = { token: string; sessionId: string; member: SignedInMember };
+export type SignedIn = { token: string; sessionId: string };
 
 const invalidLink = () =>
   badRequest('invalid_token', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
@@ -32,7 +32,7 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
 
   const memberOfToken = sql`FROM login_tokens t JOIN members m ON m.email = t.email WHERE ${won}`;
 
-  const results = await d1.batch<SignedInMember>([
+  const results = await d1.batch([
     statement(d1, sql`UPDATE login_tokens SET used_at = ${now}, session_id = ${sessionId}
       WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}`),
     statement(d1, sql`INSERT INTO members (id, email, name, created_at)
@@ -52,12 +52,9 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
       now,
       source: memberOfToken,
     }),
-    statement(d1, sql`SELECT m.id, m.email, m.name, m.created_at AS createdAt, coalesce(a.balance, 0) AS credits
-      FROM sessions s JOIN members m ON m.id = s.member_id LEFT JOIN accounts a ON a.id = m.id WHERE s.id = ${sessionId}`),
   ]);
-  const member = results.at(-1)?.results[0];
-  if (!member) throw invalidLink();
-  return { token: sessionToken, sessionId, member };
+  if (results[0]!.meta.changes === 0) throw invalidLink();
+  return { token: sessionToken, sessionId };
 }
 
 /** The live session behind a token, renewing its expiry at most once a day. */

@@ -2,6 +2,10 @@ import { config } from '../config';
 import type { EmailMessage } from '../email/message';
 import { EmailShell, renderEmailHtml } from '../email/render';
 
+export function signInUrl(origin: string, token: string): string {
+  return `${origin}/auth/callback?token=${encodeURIComponent(token)}`;
+}
+
 const minutes = config.auth.linkTokenLifetimeMs / 60_000;
 const footer = 'You get this email because someone asked to sign in to Volley with this address. If it was not you, ignore it: nothing happens without the link.';
 

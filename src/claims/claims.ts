@@ -113,6 +113,8 @@ export async function releaseClaim(d1: D1Database, reviewer: Member, claimId: st
 /**
  * Cron: marks lapsed claims expired and refunds those on withdrawn drafts.
  * Queries already treat a lapsed claim as free; this only tidies and pays back.
+ * Only a claim still live when its draft was withdrawn kept its credit in
+ * escrow; one that had lapsed before was refunded by the withdraw itself.
  */
 export async function expireLapsedClaims(d1: D1Database, now: number) {
   const [refunds, expired] = await d1.batch([
@@ -127,7 +129,7 @@ export async function expireLapsedClaims(d1: D1Database, now: number) {
       draftId: sql`d.id`,
       claimId: sql`c.id`,
       source: sql`FROM claims c JOIN drafts d ON d.id = c.draft_id
-        WHERE c.status = 'active' AND c.expires_at <= ${now} AND d.status = 'withdrawn'`,
+        WHERE c.status = 'active' AND c.expires_at <= ${now} AND d.status = 'withdrawn' AND c.expires_at > d.ended_at`,
     }),
     statement(d1, sql`UPDATE claims SET status = 'expired', ended_at = ${now} WHERE status = 'active' AND expires_at <= ${now}`),
   ]);

@@ -10,8 +10,23 @@ export const members = sqliteTable(
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** Genre slugs the member follows, as a JSON array: the new-drafts digest and queue filter use them. */
+    genres: text('genres').notNull().default('[]'),
+    /** Reviews of my drafts: one email each, a daily digest, or none. */
+    notifyReviews: text('notify_reviews', { enum: ['each', 'daily', 'off'] }).notNull().default('each'),
+    /** My reviews rated helpful or replied to, and replies from my reviewers. */
+    notifyActivity: integer('notify_activity', { mode: 'boolean' }).notNull().default(true),
+    /** Daily digest of new drafts in my genres (sent only once genres are chosen). */
+    notifyNewDrafts: integer('notify_new_drafts', { mode: 'boolean' }).notNull().default(true),
+    /** Reminders before a claim expires, and when it has. */
+    notifyClaims: integer('notify_claims', { mode: 'boolean' }).notNull().default(true),
+    reviewDigestAt: integer('review_digest_at'),
+    draftsDigestAt: integer('drafts_digest_at'),
   },
-  (t) => [check('members_email_lower', sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    check('members_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('members_notify_reviews', sql`${t.notifyReviews} IN ('each', 'daily', 'off')`),
+  ],
 );
 
 export type Member = typeof members.$inferSelect;
@@ -252,4 +267,71 @@ export const idempotencyKeys = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.key] }), index('idempotency_keys_created_at').on(t.createdAt)],
+);
+
+export const EMAIL_KINDS = [
+  'sign_in',
+  'review_received',
+  'reviews_digest',
+  'review_rated',
+  'reply_received',
+  'drafts_digest',
+  'claim_expiring',
+  'claim_expired',
+  'draft_complete',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
+ * Transactional outbox: every email is a row written in the same batch as the
+ * event that causes it, then delivered (and retried) from here. The row id is
+ * the Idempotency-Key sent to Resend, so a retry never sends twice.
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: EMAIL_KINDS }).notNull(),
+    memberId: text('member_id'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    headers: text('headers').notNull().default('{}'),
+    /** Makes an event's email unique (e.g. `claim_expiring:<claimId>`), so a sweep that runs twice writes it once. */
+    dedupeKey: text('dedupe_key').unique(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'dead', 'suppressed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** While 'sending': another sweep may take the row over only after this time. */
+    lockedUntil: integer('locked_until'),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    check('email_outbox_status', sql`${t.status} IN ('pending', 'sending', 'sent', 'dead', 'suppressed')`),
+    index('email_outbox_due').on(t.status, t.nextAttemptAt),
+    index('email_outbox_provider').on(t.providerId),
+  ],
+);
+
+/** Addresses that bounced or complained: they get no more email, sign-in links included. */
+export const suppressions = sqliteTable('suppressions', {
+  email: text('email').primaryKey(),
+  reason: text('reason', { enum: ['bounced', 'complained'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Resend webhook deliveries seen, by svix-id: a replayed delivery is refused. */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    svixId: text('svix_id').primaryKey(),
+    type: text('type').notNull(),
+    outboxId: text('outbox_id'),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('webhook_events_outbox').on(t.outboxId)],
 );

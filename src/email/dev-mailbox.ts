@@ -21,6 +21,7 @@ export function devMailboxTransport(db: Database, now: () => number): EmailTrans
         })
         // Same key, same email: a retried send stores it once, as Resend would send it once.
         .onConflictDoNothing({ target: devMailbox.id });
+      return { providerId: `dev:${idempotencyKey}` };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { config } from '../config';
 import { database } from '../db/client';
 import type { Bindings } from '../env';
 import { devMailboxTransport } from './dev-mailbox';
@@ -13,6 +14,7 @@ export function transportFor(env: Bindings, now: () => number): EmailTransport {
       apiKey: env.RESEND_API_KEY,
       baseUrl: env.RESEND_BASE_URL,
       from: env.EMAIL_FROM || DEFAULT_FROM,
+      timeoutMs: config.email.sendTimeoutMs,
     });
   }
   return devMailboxTransport(database(env.DB), now);

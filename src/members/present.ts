@@ -1,3 +1,4 @@
+import type { Genre } from '../config';
 import type { SignedInMember } from '../db/schema';
 
 /** A member as the API shows them to themselves. */
@@ -7,6 +8,13 @@ export function presentMember(member: SignedInMember) {
     email: member.email,
     name: member.name,
     credits: member.credits,
+    genres: JSON.parse(member.genres) as Genre[],
+    notifications: {
+      reviews: member.notifyReviews,
+      activity: member.notifyActivity,
+      newDrafts: member.notifyNewDrafts,
+      claims: member.notifyClaims,
+    },
     createdAt: new Date(member.createdAt).toISOString(),
   };
 }

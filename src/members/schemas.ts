@@ -1,5 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { config } from '../config';
+import { GenreSchema } from '../drafts/schemas';
+
+export const NotificationsSchema = z
+  .object({
+    reviews: z.enum(['each', 'daily', 'off']).openapi({ description: 'Reviews of your drafts: an email each, a daily digest, or none.' }),
+    activity: z.boolean().openapi({ description: 'Your review rated helpful, and replies in review threads.' }),
+    newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
+    claims: z.boolean().openapi({ description: 'Reminder 12 h before a claim expires, and when it has.' }),
+  })
+  .openapi('Notifications');
 
 export const MemberSchema = z
   .object({
@@ -7,6 +17,24 @@ export const MemberSchema = z
     email: z.string(),
     name: z.string().max(config.member.nameMaxLength),
     credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
+    genres: z.array(GenreSchema),
+    notifications: NotificationsSchema,
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Member');
+
+export const UpdateMemberSchema = z
+  .object({
+    name: z
+      .string({ error: 'Give a display name.' })
+      .trim()
+      .min(1, 'Give a display name.')
+      .max(config.member.nameMaxLength, `Display names are at most ${config.member.nameMaxLength} characters.`)
+      .optional(),
+    genres: z.array(GenreSchema).max(config.drafts.genres.length).optional(),
+    notifications: NotificationsSchema.partial().strict().optional(),
+  })
+  .strict()
+  .openapi('UpdateMember');
+
+export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;

@@ -12,7 +12,7 @@ import { Layout } from './layout';
  */
 export function renderPage(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
   return c.html(
-    <Layout title={title} member={c.var.member ?? null} nonce={c.var.secureHeadersNonce}>
+    <Layout title={title} member={c.var.member ?? null} nonce={c.var.secureHeadersNonce} path={c.req.path}>
       {body}
     </Layout>,
     status,

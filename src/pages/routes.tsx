@@ -1,5 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { listActiveClaims } from '../claims/active-claims';
+import { listOwnDrafts } from '../drafts/drafts';
 import type { AppEnv } from '../env';
+import { listReviewsWrittenBy } from '../reviews/written-reviews';
 import { DashboardPage } from './dashboard';
 import { renderPage } from './render';
 
@@ -9,6 +12,21 @@ export const requirePageMember: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export const memberPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, (c) =>
-  renderPage(c, 'Dashboard', <DashboardPage member={c.var.member!} />),
-);
+/** How many of their own reviews the dashboard lists. */
+const reviewsOnDashboard = 10;
+
+export const memberPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, async (c) => {
+  const member = c.var.member!;
+  const now = c.var.clock();
+  const [drafts, claims, reviews] = await Promise.all([
+    listOwnDrafts(c.env.DB, member, undefined, now),
+    listActiveClaims(c.env.DB, member.id, now),
+    listReviewsWrittenBy(c.env.DB, member.id, reviewsOnDashboard),
+  ]);
+  const notice = c.req.query('released') !== undefined ? 'released' : null;
+  return renderPage(
+    c,
+    'Dashboard',
+    <DashboardPage member={member} now={now} drafts={drafts} claims={claims} reviews={reviews} notice={notice} />,
+  );
+});

@@ -1,0 +1,93 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { deliverOutbox } from '../email/deliver';
+import type { AppEnv } from '../env';
+import { notFound } from '../lib/errors';
+import { renderPage } from '../pages/render';
+import { requirePageMember } from '../pages/routes';
+
+/** Operators are named by address in ADMIN_EMAILS; to anyone else /admin does not exist. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const admins = (c.env.ADMIN_EMAILS ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+  if (!c.var.member || !admins.includes(c.var.member.email)) throw notFound('That page');
+  await next();
+};
+
+type OutboxEntry = {
+  id: string;
+  kind: string;
+  to_address: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+};
+
+const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+
+function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<string, number> }) {
+  return (
+    <section>
+      <h1>Email outbox</h1>
+      <p class="muted">
+        {['pending', 'sending', 'sent', 'dead', 'suppressed'].map((s) => `${counts[s] ?? 0} ${s}`).join(' · ')}
+      </p>
+      {rows.length === 0 ? <p>Nothing waiting and nothing dead: every email went out.</p> : null}
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col">Kind</th>
+            <th scope="col">To</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Next attempt</th>
+            <th scope="col">Last error</th>
+            <th scope="col"><span class="visually-hidden">Action</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <td>{row.status}</td>
+              <td>{row.kind}</td>
+              <td>{row.to_address}</td>
+              <td>{row.attempts}</td>
+              <td>{row.status === 'dead' ? '—' : time(row.next_attempt_at)}</td>
+              <td>{row.last_error ?? ''}</td>
+              <td>
+                <form method="post" action={`/admin/email/${row.id}/retry`}>
+                  <button type="submit" class="secondary">Retry now</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export const adminPages = new Hono<AppEnv>()
+  .use('/admin/*', requirePageMember, requireAdmin)
+  .get('/admin/email', async (c) => {
+    const [rows, counts] = await c.env.DB.batch([
+      c.env.DB.prepare(
+        `SELECT id, kind, to_address, status, attempts, next_attempt_at, last_error, created_at FROM email_outbox
+         WHERE status IN ('pending', 'sending', 'dead') ORDER BY status, next_attempt_at LIMIT 200`,
+      ),
+      c.env.DB.prepare('SELECT status, count(*) AS n FROM email_outbox GROUP BY status'),
+    ]);
+    const byStatus = Object.fromEntries((counts!.results as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]));
+    return renderPage(c, 'Email outbox', <EmailQueue rows={rows!.results as OutboxEntry[]} counts={byStatus} />);
+  })
+  .post('/admin/email/:id/retry', async (c) => {
+    // A fresh schedule: the operator has presumably fixed what made it fail.
+    await c.env.DB.prepare(
+      `UPDATE email_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL
+       WHERE id = ? AND status IN ('pending', 'dead')`,
+    )
+      .bind(c.var.clock(), c.req.param('id'))
+      .run();
+    c.executionCtx.waitUntil(deliverOutbox(c.env, c.var.clock(), { ids: [c.req.param('id')] }));
+    return c.redirect('/admin/email', 303);
+  });

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { statement } from '../db/statements';
+
+/** A claim the member holds right now, with what finishing it pays. */
+export type ActiveClaim = { id: string; draftId: string; title: string; pays: number; expiresAt: number };
+
+/**
+ * The member's live claims, soonest to end first. At most
+ * `config.claims.maxActivePerReviewer` rows, read through the
+ * (reviewer_id, status, expires_at) index.
+ */
+export async function listActiveClaims(d1: D1Database, reviewerId: string, now: number): Promise<ActiveClaim[]> {
+  const { results } = await statement(
+    d1,
+    sql`SELECT c.id, c.draft_id AS draftId, d.title, d.price_per_review AS pays, c.expires_at AS expiresAt
+      FROM claims c JOIN drafts d ON d.id = c.draft_id
+      WHERE c.reviewer_id = ${reviewerId} AND c.status = 'active' AND c.expires_at > ${now}
+      ORDER BY c.expires_at, c.id`,
+  ).all<ActiveClaim>();
+  return results;
+}

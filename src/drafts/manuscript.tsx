@@ -1,0 +1,77 @@
+import type { Child } from 'hono/jsx';
+import { renderParagraphs } from '../lib/markdown';
+import { genreLabel, reviewProgress, wordCount } from '../pages/format';
+import type { DraftView } from './present';
+
+/** The anchor of a paragraph: 1-based, as pages number them (the API's index is 0-based). */
+export const paragraphAnchor = (index: number) => `p-${index + 1}`;
+export const marginAnchor = (index: number) => `notes-${index + 1}`;
+
+type ManuscriptProps = {
+  body: string;
+  /** What sits beside paragraph `index` (its comments, or a box to write one); null for nothing. */
+  margin?: (index: number) => Child | null;
+  /** The margin holds a box to write a comment in (the review page): app.js opens it when the paragraph is clicked. */
+  commentable?: boolean;
+};
+
+/**
+ * A draft set for reading, one row per paragraph: its number in the gutter,
+ * the text, and a margin beside it on a wide screen (under it on a phone).
+ * When a paragraph has something in its margin, its number links there, and
+ * the margin links back, so either can be reached from the other.
+ */
+export function Manuscript({ body, margin, commentable }: ManuscriptProps) {
+  return (
+    <div class={commentable ? 'manuscript commentable' : 'manuscript'}>
+      {renderParagraphs(body).map((paragraph) => {
+        const number = paragraph.index + 1;
+        const aside = margin?.(paragraph.index) ?? null;
+        return (
+          <div class="para-row" id={paragraphAnchor(paragraph.index)} data-paragraph={paragraph.index}>
+            {aside && !commentable ? (
+              <a class="para-num" href={`#${marginAnchor(paragraph.index)}`} title={`Comments on paragraph ${number}`}>
+                <span class="visually-hidden">Paragraph </span>
+                {number}
+              </a>
+            ) : (
+              <span class="para-num">
+                <span class="visually-hidden">Paragraph </span>
+                {number}
+              </span>
+            )}
+            <div class="para-text" dangerouslySetInnerHTML={{ __html: paragraph.html }} />
+            {aside ? (
+              <div class="para-margin" id={marginAnchor(paragraph.index)}>
+                {aside}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** "Fiction · 412 words · by Writer QX2B". */
+export function DraftMeta({ draft }: { draft: DraftView }) {
+  return (
+    <p class="draft-meta">
+      <span>{genreLabel(draft.genre)}</span>
+      <span>{wordCount(draft.wordCount)}</span>
+      <span>by {draft.isMine ? 'you' : draft.author.name}</span>
+      <span>{reviewProgress(draft.reviewsReceived, draft.reviewsWanted)}</span>
+    </p>
+  );
+}
+
+/** What the author asked reviewers to look at, kept as they typed it. */
+export function AuthorNote({ note }: { note: string | null }) {
+  if (!note) return null;
+  return (
+    <aside class="author-note" aria-label="Note from the author">
+      <h2>What the author wants to know</h2>
+      <p>{note}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { config } from '../config';
+import { excerpt } from '../lib/text';
+import { enqueueEmail, memberWants } from './outbox';
+import { notification, type EmailContext, type Recipient } from './notification';
+
+/** Outbox statements for the batch that submits a review; each acts only if the review row exists. */
+export async function reviewSubmittedEmails(
+  d1: D1Database,
+  ctx: EmailContext,
+  event: {
+    reviewId: string;
+    draft: { id: string; title: string; reviewsWanted: number; reviewsReceivedBefore: number };
+    author: Recipient;
+    reviewerName: string;
+    overall: string;
+    inlineCount: number;
+    now: number;
+  },
+) {
+  const { draft, author, now } = event;
+  const inNow = draft.reviewsReceivedBefore + 1;
+  const reviewExists = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${event.reviewId})`;
+  const received = await notification(ctx, author, 'review_received', {
+    subject: `${event.reviewerName} reviewed “${draft.title}”`,
+    lines: [
+      `${event.reviewerName} reviewed your draft “${draft.title}”, with ${event.inlineCount} inline comment${event.inlineCount === 1 ? '' : 's'}. ${inNow} of ${draft.reviewsWanted} reviews are in.`,
+      'Their overall comment begins:',
+    ],
+    quote: excerpt(event.overall, config.email.excerptLength),
+    link: { path: `/drafts/${draft.id}#review-${event.reviewId}`, label: 'Read the review' },
+  });
+  const statements = [enqueueEmail(d1, received, now, sql`${reviewExists} AND ${memberWants(author.id, sql`notify_reviews = 'each'`)}`)];
+  if (inNow >= draft.reviewsWanted) {
+    const complete = await notification(
+      ctx,
+      author,
+      'draft_complete',
+      {
+        subject: `All feedback is in for “${draft.title}”`,
+        lines: [`All ${draft.reviewsWanted} reviews you asked for on “${draft.title}” are in. Time to read them side by side.`],
+        link: { path: `/drafts/${draft.id}`, label: 'Open the draft' },
+      },
+      `draft_complete:${draft.id}`,
+    );
+    statements.push(enqueueEmail(d1, complete, now, sql`${reviewExists} AND ${memberWants(author.id, sql`notify_reviews <> 'off'`)}`));
+  }
+  return statements;
+}
+
+/** To the reviewer, when the author rates their review helpful (with the bonus). */
+export async function ratedHelpfulEmail(
+  d1: D1Database,
+  ctx: EmailContext,
+  event: { reviewId: string; draftId: string; draftTitle: string; reviewer: Recipient; authorName: string; now: number },
+) {
+  const email = await notification(ctx, event.reviewer, 'review_rated', {
+    subject: `Your review of “${event.draftTitle}” was rated helpful`,
+    lines: [
+      `${event.authorName} rated your review of “${event.draftTitle}” helpful. That earned you a bonus of ${config.credits.helpfulBonus} credit.`,
+    ],
+    link: { path: `/drafts/${event.draftId}#review-${event.reviewId}`, label: 'See your review' },
+  });
+  return enqueueEmail(
+    d1,
+    email,
+    event.now,
+    sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${event.reviewId} AND helpful = 1 AND rated_at = ${event.now})
+      AND ${memberWants(event.reviewer.id, sql`notify_activity = 1`)}`,
+  );
+}
+
+/** To the other side of a review thread when one side replies. */
+export async function replyEmail(
+  d1: D1Database,
+  ctx: EmailContext,
+  event: { replyId: string; reviewId: string; draftId: string; draftTitle: string; to: Recipient; fromName: string; body: string; now: number },
+) {
+  const email = await notification(ctx, event.to, 'reply_received', {
+    subject: `${event.fromName} replied about “${event.draftTitle}”`,
+    lines: [`${event.fromName} replied in the thread of a review of “${event.draftTitle}”:`],
+    quote: excerpt(event.body, config.email.excerptLength),
+    link: { path: `/drafts/${event.draftId}#review-${event.reviewId}`, label: 'Read and reply' },
+  });
+  return enqueueEmail(
+    d1,
+    email,
+    event.now,
+    sql`EXISTS (SELECT 1 FROM replies WHERE id = ${event.replyId}) AND ${memberWants(event.to.id, sql`notify_activity = 1`)}`,
+  );
+}

@@ -1,0 +1,58 @@
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { EmailKind } from '../db/schema';
+import type { Bindings } from '../env';
+
+/** What a member can switch off, one email kind or a few related ones at a time. */
+export const PREFERENCE_GROUPS = {
+  reviews: { label: 'emails about reviews of your drafts', off: sql`notify_reviews = 'off'`, on: sql`notify_reviews = 'each'` },
+  activity: { label: 'emails when your review is rated or someone replies', off: sql`notify_activity = 0`, on: sql`notify_activity = 1` },
+  new_drafts: { label: 'the digest of new drafts in your genres', off: sql`notify_new_drafts = 0`, on: sql`notify_new_drafts = 1` },
+  claims: { label: 'reminders about your claims', off: sql`notify_claims = 0`, on: sql`notify_claims = 1` },
+} satisfies Record<string, { label: string; off: SQL; on: SQL }>;
+
+export type PreferenceGroup = keyof typeof PREFERENCE_GROUPS;
+
+export const groupOf: Record<Exclude<EmailKind, 'sign_in'>, PreferenceGroup> = {
+  review_received: 'reviews',
+  reviews_digest: 'reviews',
+  draft_complete: 'reviews',
+  review_rated: 'activity',
+  reply_received: 'activity',
+  drafts_digest: 'new_drafts',
+  claim_expiring: 'claims',
+  claim_expired: 'claims',
+};
+
+export const isPreferenceGroup = (value: string): value is PreferenceGroup => value in PREFERENCE_GROUPS;
+
+const DEV_SECRET = 'volley-dev-only-unsubscribe-secret';
+
+/** UNSUBSCRIBE_SECRET signs links; only the dev mailbox may fall back to a fixed one. */
+export function unsubscribeSecret(env: Bindings): string {
+  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
+  if (!env.RESEND_API_KEY) return DEV_SECRET;
+  throw new Error('UNSUBSCRIBE_SECRET must be set when RESEND_API_KEY is (wrangler secret put UNSUBSCRIBE_SECRET)');
+}
+
+const base64url = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** HMAC of (member, group): the link works without signing in, for that member and group only. */
+export async function unsubscribeToken(secret: string, memberId: string, group: PreferenceGroup): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return base64url(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`unsubscribe.${memberId}.${group}`)));
+}
+
+export async function verifyUnsubscribeToken(secret: string, memberId: string, group: PreferenceGroup, token: string) {
+  const expected = await unsubscribeToken(secret, memberId, group);
+  if (expected.length !== token.length) return false;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ token.charCodeAt(i);
+  return diff === 0;
+}
+
+export async function unsubscribeUrl(origin: string, secret: string, memberId: string, group: PreferenceGroup) {
+  const params = new URLSearchParams({ m: memberId, g: group, t: await unsubscribeToken(secret, memberId, group) });
+  return `${origin}/unsubscribe?${params}`;
+}

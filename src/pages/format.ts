@@ -1,0 +1,40 @@
+/**
+ * The numbers a writer cares about, worded the same on every page
+ * (DESIGN.md "Look and feel"): "3 credits", "2 of 3 reviews in", "31 h".
+ */
+
+/** "1 credit", "1,240 words". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+export const credits = (count: number) => plural(count, 'credit');
+
+export const wordCount = (count: number) => plural(count, 'word');
+
+export const reviewProgress = (received: number, wanted: number) =>
+  `${received} of ${plural(wanted, 'review')} in`;
+
+/** Whole hours while there are any, so "ends in 31 h" never overstates the time left. */
+export function timeLeft(ms: number): string {
+  const hour = 60 * 60 * 1000;
+  if (ms >= hour) return `${Math.floor(ms / hour)} h`;
+  return `${Math.max(1, Math.floor(ms / 60_000))} min`;
+}
+
+/** Dates in UTC: the server does not know the reader's zone, and UTC at least never lies. */
+export function formatDate(value: string | number): string {
+  return new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatDateTime(value: string | number): string {
+  const date = new Date(value);
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  return `${formatDate(value)}, ${time} UTC`;
+}
+
+/** "science-fiction" → "Science fiction". */
+export function genreLabel(genre: string): string {
+  const words = genre.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

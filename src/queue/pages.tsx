@@ -1,0 +1,141 @@
+import { Hono } from 'hono';
+import { config, type Genre } from '../config';
+import type { AppEnv } from '../env';
+import { fieldErrors } from '../lib/validation';
+import { FieldError } from '../pages/forms';
+import { credits, genreLabel, reviewProgress, wordCount } from '../pages/format';
+import { renderPage } from '../pages/render';
+import { requirePageMember } from '../pages/routes';
+import { readQueue } from './queue';
+import { QueueQuery } from './schemas';
+
+type QueuePage = Awaited<ReturnType<typeof readQueue>>;
+type QueueItem = QueuePage['items'][number];
+
+const queueHref = (genre: Genre | undefined, cursor?: string) => {
+  const params = new URLSearchParams();
+  if (genre) params.set('genre', genre);
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return query ? `/queue?${query}` : '/queue';
+};
+
+function GenreFilter({ genre, error }: { genre?: Genre; error?: string }) {
+  return (
+    <form method="get" action="/queue" class="filter" role="search" aria-label="Filter the queue">
+      <label for="queue-genre">Genre</label>
+      <div class="filter-row">
+        <select id="queue-genre" name="genre" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'queue-genre-error' : undefined}>
+          <option value="" selected={!genre}>
+            All genres
+          </option>
+          {config.drafts.genres.map((g) => (
+            <option value={g} selected={genre === g}>
+              {genreLabel(g)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          Show
+        </button>
+      </div>
+      <FieldError id="queue-genre-error" message={error} />
+    </form>
+  );
+}
+
+function QueueCard({ item }: { item: QueueItem }) {
+  return (
+    <li class="card queue-card">
+      <h2>
+        <a href={`/drafts/${item.id}`}>{item.title}</a>
+      </h2>
+      <p class="draft-meta">
+        <span>{genreLabel(item.genre)}</span>
+        <span>{wordCount(item.wordCount)}</span>
+        <span>by {item.author.name}</span>
+      </p>
+      {item.note ? (
+        <p class="queue-note">
+          <span class="label">The author asks:</span> {item.note}
+        </p>
+      ) : null}
+      <p class="excerpt">{item.excerpt}</p>
+      <div class="queue-foot">
+        <p class="figures">
+          <span>{reviewProgress(item.reviewsReceived, item.reviewsWanted)}</span>
+          <span>
+            pays <strong>{credits(item.pays)}</strong>
+          </span>
+        </p>
+        <form method="post" action={`/drafts/${item.id}/claim`}>
+          <button type="submit">
+            Review this<span class="visually-hidden">: {item.title}</span>
+          </button>
+        </form>
+      </div>
+    </li>
+  );
+}
+
+function EmptyQueue({ genre, paged }: { genre?: Genre; paged: boolean }) {
+  if (paged) {
+    return (
+      <p class="empty">
+        That is the end of the queue. <a href={queueHref(genre)}>Back to the start</a>.
+      </p>
+    );
+  }
+  if (genre) {
+    return (
+      <p class="empty">
+        Nothing in the queue for {genreLabel(genre).toLowerCase()} yet — <a href="/queue">try all genres</a>.
+      </p>
+    );
+  }
+  return (
+    <p class="empty">
+      Nothing in the queue right now: every open draft has its reviewers. Check back later, or{' '}
+      <a href="/drafts/new">post a draft of your own</a>.
+    </p>
+  );
+}
+
+function Queue({ page, genre, cursor, error }: { page: QueuePage; genre?: Genre; cursor?: string; error?: string }) {
+  return (
+    <section class="queue">
+      <h1>Review queue</h1>
+      <p class="lede-ui">
+        Drafts with the fewest reviews come first. “Review this” holds a slot for you for 48 hours; a finished review pays
+        at once.
+      </p>
+      <GenreFilter genre={genre} error={error} />
+      {page.items.length ? (
+        <ol class="queue-list">
+          {page.items.map((item) => (
+            <QueueCard item={item} />
+          ))}
+        </ol>
+      ) : (
+        <EmptyQueue genre={genre} paged={!!cursor} />
+      )}
+      {page.nextCursor ? (
+        <p class="pager">
+          <a href={queueHref(genre, page.nextCursor)}>More drafts</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The queue as a page: filter by genre with a plain GET form, page on with a link. */
+export const queuePages = new Hono<AppEnv>().get('/queue', requirePageMember, async (c) => {
+  const raw = { genre: c.req.query('genre') || undefined, cursor: c.req.query('cursor') || undefined };
+  const parsed = QueueQuery.safeParse(raw);
+  // A genre we do not know is explained beside the filter, and the whole queue shown instead.
+  const query = parsed.success ? parsed.data : { cursor: undefined, genre: undefined };
+  const error = parsed.success ? undefined : fieldErrors(parsed.error).genre;
+  const page = await readQueue(c.env.DB, c.var.member!.id, query, c.var.clock());
+  const title = query.genre ? `Queue: ${genreLabel(query.genre)}` : 'Review queue';
+  return renderPage(c, title, <Queue page={page} genre={query.genre} cursor={query.cursor} error={error} />, error ? 400 : 200);
+});

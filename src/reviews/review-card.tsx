@@ -1,0 +1,167 @@
+import { config } from '../config';
+import { paragraphAnchor } from '../drafts/manuscript';
+import { renderMarkdown } from '../lib/markdown';
+import { describedBy, FieldError } from '../pages/forms';
+import { credits, formatDate, formatDateTime, wordCount } from '../pages/format';
+import type { ReviewView } from './queries';
+
+/** A reply typed into a review's thread that was refused, shown again with why. */
+export type ReplyDraft = { reviewId: string; body: string; error: string };
+
+export const reviewAnchor = (reviewId: string) => `review-${reviewId}`;
+export const noteAnchor = (reviewId: string, position: number) => `note-${reviewId}-${position}`;
+
+type Viewer = { id: string; isAuthor: boolean };
+
+/** "Review 2 by Writer QX2B", or "Your review" for its reviewer. */
+const reviewLabel = (review: ReviewView, number: number, viewer: Viewer) =>
+  review.reviewer.id === viewer.id ? 'Your review' : `Review ${number} · ${review.reviewer.name}`;
+
+/**
+ * The inline comments of the reviews on one paragraph, for the draft's
+ * margin. Each links back to its paragraph and to the review it is part of.
+ */
+export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewView[]; paragraph: number; viewer: Viewer }) {
+  const notes = reviews.flatMap((review, r) =>
+    review.inline.map((comment, position) => ({ review, number: r + 1, comment, position })).filter((n) => n.comment.paragraph === paragraph),
+  );
+  if (!notes.length) return null;
+  return (
+    <>
+      {notes.map(({ review, number, comment, position }) => (
+        <div class="note" id={noteAnchor(review.id, position)}>
+          <p class="note-meta">
+            <a href={`#${paragraphAnchor(paragraph)}`} title={`Back to paragraph ${paragraph + 1}`}>
+              ¶ {paragraph + 1}
+            </a>{' '}
+            · <a href={`#${reviewAnchor(review.id)}`}>{reviewLabel(review, number, viewer)}</a>
+          </p>
+          <div class="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Rating({ review, viewer }: { review: ReviewView; viewer: Viewer }) {
+  if (!viewer.isAuthor) {
+    if (review.helpful === true) {
+      return (
+        <p class="rating rated">
+          The author marked this review helpful: you earned a {config.credits.helpfulBonus}-credit bonus.
+        </p>
+      );
+    }
+    if (review.helpful === false) return <p class="rating rated">The author marked this review not helpful.</p>;
+    return <p class="rating muted">The author has not rated this review yet.</p>;
+  }
+  if (review.helpful !== null) {
+    return (
+      <p class="rating rated">
+        You marked this review {review.helpful ? 'helpful' : 'not helpful'}
+        {review.ratedAt ? ` on ${formatDate(review.ratedAt)}` : ''}.
+      </p>
+    );
+  }
+  const legend = `rating-legend-${review.id}`;
+  return (
+    <form method="post" action={`/reviews/${review.id}/rating`} class="rating-form" aria-labelledby={legend}>
+      <p id={legend}>
+        <strong>Was this review helpful?</strong>{' '}
+        <span class="muted">
+          “Helpful” gives {review.reviewer.name} a {config.credits.helpfulBonus}-credit bonus. You can rate each review once.
+        </span>
+      </p>
+      <div class="button-row">
+        <button type="submit" name="helpful" value="1">
+          Helpful
+        </button>
+        <button type="submit" name="helpful" value="0" class="secondary">
+          Not helpful
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Viewer; replyDraft?: ReplyDraft }) {
+  const fieldId = `reply-body-${review.id}`;
+  const errorId = `${fieldId}-error`;
+  const other = viewer.isAuthor ? review.reviewer.name : 'the author';
+  return (
+    <section class="thread" aria-label={`Conversation about ${viewer.isAuthor ? `${review.reviewer.name}’s review` : 'your review'}`}>
+      <h4>Conversation</h4>
+      {review.replies.length ? (
+        <ol class="replies">
+          {review.replies.map((reply) => (
+            <li class="reply" id={`reply-${reply.id}`}>
+              <p class="reply-meta">
+                <strong>{reply.author.id === viewer.id ? 'You' : reply.author.name}</strong>{' '}
+                <time datetime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
+              </p>
+              <div class="reply-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(reply.body) }} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="muted">
+          {viewer.isAuthor ? 'No replies yet. Thank the reviewer, or ask what they meant.' : 'No replies yet.'}
+        </p>
+      )}
+      <form method="post" action={`/reviews/${review.id}/replies`} class="reply-form" novalidate>
+        <label for={fieldId}>Reply to {other}</label>
+        <textarea
+          id={fieldId}
+          name="body"
+          rows={3}
+          maxlength={config.reviews.replyMaxLength}
+          aria-invalid={replyDraft ? 'true' : undefined}
+          aria-describedby={describedBy(replyDraft && errorId)}
+        >
+          {replyDraft?.body ?? ''}
+        </textarea>
+        <FieldError id={errorId} message={replyDraft?.error} />
+        <button type="submit">Send reply</button>
+      </form>
+    </section>
+  );
+}
+
+/** One review: the overall comment, where its inline comments sit, the rating and the thread. */
+export function ReviewCard({
+  review,
+  number,
+  viewer,
+  replyDraft,
+}: {
+  review: ReviewView;
+  number: number;
+  viewer: Viewer;
+  replyDraft?: ReplyDraft;
+}) {
+  return (
+    <article class="review card" id={reviewAnchor(review.id)}>
+      <header class="review-head">
+        <h3>{reviewLabel(review, number, viewer)}</h3>
+        <p class="muted">
+          <time datetime={review.createdAt}>{formatDate(review.createdAt)}</time> · {wordCount(review.wordCount)} ·{' '}
+          {review.reviewer.id === viewer.id ? `earned you ${credits(review.paid)}` : `paid ${credits(review.paid)}`}
+        </p>
+      </header>
+      <div class="prose review-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(review.body) }} />
+      {review.inline.length ? (
+        <p class="inline-index">
+          <span class="muted">Comments beside </span>
+          {review.inline.map((comment, position) => (
+            <>
+              <a href={`#${noteAnchor(review.id, position)}`}>¶ {comment.paragraph + 1}</a>{' '}
+            </>
+          ))}
+        </p>
+      ) : null}
+      <Rating review={review} viewer={viewer} />
+      <Thread review={review} viewer={viewer} replyDraft={replyDraft?.reviewId === review.id ? replyDraft : undefined} />
+    </article>
+  );
+}
+

@@ -1,0 +1,62 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { svixSignature } from '../src/email/svix';
+import { call, count, expectErrorShape, requestLink, rows, uniqueEmail } from './helpers';
+
+const secret = env.RESEND_WEBHOOK_SECRET!;
+
+async function deliverWebhook(event: object, options: { id?: string; timestamp?: number; signWith?: string; tamper?: boolean } = {}) {
+  const id = options.id ?? `msg_${crypto.randomUUID()}`;
+  const timestamp = String(Math.floor((options.timestamp ?? Date.now()) / 1000));
+  const body = JSON.stringify(event);
+  const signature = await svixSignature(options.signWith ?? secret, id, timestamp, body);
+  return call('/api/v1/webhooks/resend', {
+    rawBody: options.tamper ? body.replace('bounced', 'delivered') : body,
+    headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}` },
+  });
+}
+
+const bounce = (to: string, type = 'email.bounced') => ({ type, created_at: new Date().toISOString(), data: { email_id: 're_x', to: [to] } });
+
+describe('Resend webhooks', () => {
+  it('a signed bounce suppresses the address; sign-in links to it are then refused with a clear message', async () => {
+    const email = uniqueEmail();
+    expect((await deliverWebhook(bounce(email))).status).toBe(200);
+    expect(await rows('SELECT reason FROM suppressions WHERE email = ?', email)).toEqual([{ reason: 'bounced' }]);
+    const error = await expectErrorShape(await requestLink(email), 422, 'address_suppressed');
+    expect(error.message).toMatch(/bounced/);
+    expect(await count('login_tokens', 'email = ?', email)).toBe(0);
+  });
+
+  it('a complaint suppresses too', async () => {
+    const email = uniqueEmail();
+    expect((await deliverWebhook(bounce(email, 'email.complained'))).status).toBe(200);
+    expect(await rows('SELECT reason FROM suppressions WHERE email = ?', email)).toEqual([{ reason: 'complained' }]);
+  });
+
+  it('a delivered event is recorded against its outbox row and suppresses nothing', async () => {
+    const email = uniqueEmail();
+    await requestLink(email);
+    const [row] = await rows<{ id: string; provider_id: string }>('SELECT id, provider_id FROM email_outbox WHERE to_address = ?', email);
+    const response = await deliverWebhook({ type: 'email.delivered', data: { email_id: row!.provider_id, to: [email] } });
+    expect(response.status).toBe(200);
+    expect(await rows('SELECT type, outbox_id FROM webhook_events WHERE outbox_id = ?', row!.id)).toEqual([{ type: 'email.delivered', outbox_id: row!.id }]);
+    expect(await count('suppressions', 'email = ?', email)).toBe(0);
+  });
+
+  it('refuses a forged signature, a tampered body and a stale timestamp, and changes nothing', async () => {
+    const email = uniqueEmail();
+    await expectErrorShape(await deliverWebhook(bounce(email), { signWith: 'whsec_' + btoa('someone-else-entirely-32-bytes!!') }), 401, 'invalid_signature');
+    await expectErrorShape(await deliverWebhook(bounce(email), { tamper: true }), 401, 'invalid_signature');
+    await expectErrorShape(await deliverWebhook(bounce(email), { timestamp: Date.now() - 6 * 60 * 1000 }), 401, 'invalid_signature');
+    const unsigned = await call('/api/v1/webhooks/resend', { body: bounce(email) });
+    await expectErrorShape(unsigned, 401, 'invalid_signature');
+    expect(await count('suppressions', 'email = ?', email)).toBe(0);
+  });
+
+  it('refuses a replayed svix-id', async () => {
+    const id = `msg_${crypto.randomUUID()}`;
+    expect((await deliverWebhook(bounce(uniqueEmail()), { id })).status).toBe(200);
+    await expectErrorShape(await deliverWebhook(bounce(uniqueEmail()), { id }), 409, 'webhook_replayed');
+  });
+});
