@@ -11,6 +11,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ALLOW_TEST_CLOCK: 'true',
+            APP_ORIGIN: 'https://volley.test',
             ADMIN_EMAILS: 'admin@volley.test',
             UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret',
             // base64 of "volley-test-webhook-secret-32byte"
@@ -22,6 +23,10 @@ export default defineConfig(async () => {
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       setupFiles: ['./test/apply-migrations.ts'],
+      // Journeys through HTTP inside workerd: generous, because CI machines are shared and slow at times.
+      testTimeout: 30_000,
+      // The Worker logs a JSON line per request (src/observability/server-timing.ts): noise in test output.
+      onConsoleLog: (log: string) => !log.startsWith('{"event":"request"'),
     },
   };
 });

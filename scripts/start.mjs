@@ -3,8 +3,13 @@ import { spawnSync, spawn } from 'node:child_process';
 
 const wrangler = (args, options = {}) => spawn('wrangler', args, { stdio: 'inherit', ...options });
 
+// `npm start -- --persist-to <dir>` serves another local database: migrate and check that one too.
+const args = process.argv.slice(2);
+const at = args.findIndex((a) => a === '--persist-to' || a.startsWith('--persist-to='));
+const persist = at < 0 ? [] : args[at].includes('=') ? [args[at]] : args.slice(at, at + 2);
+
 // stdin closed: wrangler then applies migrations without asking for confirmation.
-const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], {
+const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
@@ -12,7 +17,7 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 // A fresh database has no drafts: point at the demo data. Best effort only: this never stops the server.
 function draftCount() {
   try {
-    const check = spawnSync('wrangler', ['d1', 'execute', 'DB', '--local', '--json', '--command', 'SELECT count(*) AS n FROM drafts'], {
+    const check = spawnSync('wrangler', ['d1', 'execute', 'DB', '--local', ...persist, '--json', '--command', 'SELECT count(*) AS n FROM drafts'], {
       stdio: ['ignore', 'pipe', 'ignore'],
       encoding: 'utf8',
       timeout: 20_000,
@@ -29,6 +34,6 @@ if (draftCount() === 0) {
 }
 
 console.log('\nVolley runs at http://localhost:8787 — email goes to the dev mailbox at http://localhost:8787/dev/mailbox\n');
-const dev = wrangler(['dev', '--test-scheduled', '--port', '8787', ...process.argv.slice(2)]);
+const dev = wrangler(['dev', '--test-scheduled', '--port', '8787', ...args]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));

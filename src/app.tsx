@@ -10,6 +10,7 @@ import type { AppEnv } from './env';
 import { clockFor } from './lib/clock';
 import { ApiError, notFound } from './lib/errors';
 import { isOwnOrigin, isSafeMethod } from './lib/origin';
+import { serverTiming } from './observability/server-timing';
 import { securityHeaders } from './lib/security-headers';
 import { validationHook } from './lib/validation';
 import { ErrorPage } from './pages/error-page';
@@ -42,6 +43,7 @@ function respondWithError(c: Context<AppEnv>, error: ApiError) {
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: (result) => validationHook(result) });
 
+  app.use(serverTiming);
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('clock', clockFor(c));
@@ -61,8 +63,11 @@ export function createApp() {
   const formCsrf = csrf({ origin: (origin, c) => isOwnOrigin(c as Context<AppEnv>, origin) });
   // A cross-site form cannot set Authorization, so bearer clients skip the browser check; one-click
   // unsubscribe is posted by mail clients without an Origin and is authorised by its signed link alone.
+  // The JSON API needs no form check: its only cookie-borne writes are held to our Origin below.
   app.use((c, next) =>
-    c.req.header('authorization')?.startsWith('Bearer ') || c.req.path === '/unsubscribe' ? next() : formCsrf(c, next),
+    c.req.header('authorization')?.startsWith('Bearer ') || c.req.path === '/unsubscribe' || c.req.path.startsWith('/api/')
+      ? next()
+      : formCsrf(c, next),
   );
   app.use(loadSession);
   app.use(requireSameOriginForCookieWrites);

@@ -17,6 +17,7 @@ import { emailContext } from './email/notification';
 import { claimEmails, draftDigests, reviewDigests } from './email/scheduled-emails';
 import { unsubscribePages } from './email/unsubscribe-pages';
 import { webhookApi } from './email/webhook-routes';
+import { healthApi } from './health/routes';
 import { settingsPages } from './members/pages';
 import type { Bindings } from './env';
 import { deleteOldIdempotencyKeys, idempotency } from './idempotency/middleware';
@@ -41,6 +42,7 @@ api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
 api.route('/', webhookApi);
+api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
 
 export const app = createApp();
@@ -61,7 +63,7 @@ app.route('/', adminPages);
 export default {
   fetch: app.fetch,
   /** Every minute (wrangler.toml): housekeeping that no request should wait for. */
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     const now = controller.scheduledTime;
     const ctx = emailContext(env);
     // Claim notices first: the sweep below marks the lapsed claims they are about as expired.

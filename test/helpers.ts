@@ -48,8 +48,11 @@ export async function mailbox(): Promise<MailboxEmail[]> {
 
 /** The token from the newest sign-in link emailed to `email`. */
 export async function latestLinkToken(email: string): Promise<string> {
-  const emails = (await mailbox()).filter((m) => m.to === email);
-  const last = emails.at(-1);
+  // The dev mailbox holds every email of the file; the sign-in email's own row is one indexed read away.
+  const [last] = await rows<{ text: string }>(
+    `SELECT text FROM dev_mailbox WHERE "to" = ? ORDER BY seq DESC LIMIT 1`,
+    email.trim().toLowerCase(),
+  );
   const token = last?.text.match(/token=([a-z2-7]+)/)?.[1];
   if (!token) throw new Error(`no sign-in link emailed to ${email}`);
   return token;

@@ -121,3 +121,21 @@ describe('Idempotency-Key on writes', () => {
     expect(await count('drafts', 'author_id = ?', member.member.id)).toBe(0);
   });
 });
+
+describe('a request that died before answering', () => {
+  it('leaves its key reserved for a minute, then a retry with the same body runs', async () => {
+    const { env } = await import('cloudflare:test');
+    const member = await signIn();
+    const key = `abandoned-${crypto.randomUUID()}`;
+    const body = { title: 'Retried', body: 'Some words.', genre: 'essay', reviewsWanted: 1 };
+    const { sha256Hex } = await import('../src/lib/ids');
+    const hash = await sha256Hex(`POST /api/v1/drafts\n${JSON.stringify(body)}`);
+    await env.DB.prepare('INSERT INTO idempotency_keys (member_id, key, request_hash, created_at) VALUES (?, ?, ?, ?)')
+      .bind(member.member.id, key, hash, Date.now() - 5_000)
+      .run();
+    const soon = await call('/api/v1/drafts', { token: member.token, body, headers: { 'idempotency-key': key } });
+    expect(soon.status).toBe(409);
+    const later = await call('/api/v1/drafts', { token: member.token, body, headers: { 'idempotency-key': key }, now: Date.now() + 120_000 });
+    expect(later.status).toBe(201);
+  });
+});

@@ -7,15 +7,20 @@ export type ActiveClaim = { id: string; draftId: string; title: string; pays: nu
 /**
  * The member's live claims, soonest to end first. At most
  * `config.claims.maxActivePerReviewer` rows, read through the
- * (reviewer_id, status, expires_at) index.
+ * (reviewer_id, status, expires_at) index. A statement, so a page can read
+ * it in the same batch as the rest of what it shows.
  */
-export async function listActiveClaims(d1: D1Database, reviewerId: string, now: number): Promise<ActiveClaim[]> {
-  const { results } = await statement(
+export function activeClaimsStatement(d1: D1Database, reviewerId: string, now: number): D1PreparedStatement {
+  return statement(
     d1,
     sql`SELECT c.id, c.draft_id AS draftId, d.title, d.price_per_review AS pays, c.expires_at AS expiresAt
       FROM claims c JOIN drafts d ON d.id = c.draft_id
       WHERE c.reviewer_id = ${reviewerId} AND c.status = 'active' AND c.expires_at > ${now}
       ORDER BY c.expires_at, c.id`,
-  ).all<ActiveClaim>();
+  );
+}
+
+export async function listActiveClaims(d1: D1Database, reviewerId: string, now: number): Promise<ActiveClaim[]> {
+  const { results } = await activeClaimsStatement(d1, reviewerId, now).all<ActiveClaim>();
   return results;
 }

@@ -1,15 +1,13 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { listActiveClaims, type ActiveClaim } from '../claims/active-claims';
+import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
-import { ApiError } from '../lib/errors';
 import { Notice } from '../pages/forms';
 import { credits, formatDate, plural, timeLeft } from '../pages/format';
 import { renderPage } from '../pages/render';
 import type { ReviewView } from '../reviews/queries';
 import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from '../reviews/review-card';
-import { listReviews } from '../reviews/reviews';
-import { viewDraft } from './drafts';
+import { readDraftPage } from './draft-page-data';
 import { AuthorNote, DraftMeta, Manuscript } from './manuscript';
 import type { DraftView } from './present';
 
@@ -87,16 +85,19 @@ function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; cla
 
 function WithdrawDraft({ draft }: { draft: DraftView }) {
   const slots = draft.slots!;
+  const refundNow = slots.free
+    ? `${plural(slots.free, 'free slot')} ${slots.free === 1 ? 'refunds' : 'refund'} ${credits(slots.free * draft.pricePerReview)} now`
+    : 'No slot is free, so nothing is refunded now';
+  const claimedPart =
+    slots.claimed === 1
+      ? 'the claimed slot refunds only if its claim ends without a review'
+      : `the ${slots.claimed} claimed slots refund only if their claims end without a review`;
   return (
     <details class="withdraw">
       <summary>Withdraw this draft</summary>
       <p>
-        Withdrawing takes the draft out of the queue for good. Its {plural(slots.free, 'free slot')} refund{' '}
-        {credits(slots.free * draft.pricePerReview)} now
-        {slots.claimed
-          ? `; the ${plural(slots.claimed, 'claimed slot')} refund only if the claim ends without a review`
-          : ''}
-        . Reviews already in stay here for you.
+        Withdrawing takes the draft out of the queue for good. {refundNow}
+        {slots.claimed ? `; ${claimedPart}` : ''}. Reviews already in stay here for you.
       </p>
       <form method="post" action={`/drafts/${draft.id}/withdraw`}>
         <button type="submit" class="danger">
@@ -185,16 +186,6 @@ function DraftPage(props: {
   );
 }
 
-/** Reviews this viewer may read: all for the author, their own for a reviewer, none for anyone else. */
-async function readableReviews(d1: D1Database, member: Parameters<typeof listReviews>[1], draftId: string) {
-  try {
-    return await listReviews(d1, member, draftId);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403) return [];
-    throw error;
-  }
-}
-
 /**
  * The draft page, for whoever is looking: the author sees the slots, every
  * review beside its paragraphs, ratings and threads; a reviewer their own
@@ -208,11 +199,7 @@ export async function showDraftPage(
 ) {
   const member = c.var.member!;
   const now = c.var.clock();
-  const draft = await viewDraft(c.env.DB, member, draftId, now);
-  const [reviews, claims] = await Promise.all([
-    readableReviews(c.env.DB, member, draftId),
-    draft.isMine ? Promise.resolve([]) : listActiveClaims(c.env.DB, member.id, now),
-  ]);
+  const { draft, reviews, claim } = await readDraftPage(c.env.DB, member, draftId, now);
   const viewer = { id: member.id, isAuthor: draft.isMine, credits: member.credits };
   return renderPage(
     c,
@@ -220,7 +207,7 @@ export async function showDraftPage(
     <DraftPage
       draft={draft}
       reviews={reviews}
-      claim={claims.find((claim) => claim.draftId === draftId) ?? null}
+      claim={claim}
       viewer={viewer}
       now={now}
       notice={notice(c, draft, reviews, viewer)}

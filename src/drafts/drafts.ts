@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { config, pricePerReview } from '../config';
 import { statement } from '../db/statements';
-import type { Member } from '../db/schema';
+import type { Member, SignedInMember } from '../db/schema';
 import { decodeCursor, paginate } from '../lib/cursor';
 import { ApiError, conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -24,15 +24,15 @@ export function insufficientCredits(cost: number, balance: number) {
 
 /**
  * Posts a draft and moves its price into the draft's escrow in one batch. The
- * balance read first only words the error: the ledger's CHECK is what stops
- * two racing posts from spending the same credits.
+ * balance the session lookup read with the member only words the error (no
+ * second read): the ledger's CHECK is what stops two racing posts from
+ * spending the same credits.
  */
-export async function postDraft(d1: D1Database, author: Member, input: PostDraftInput, now: number): Promise<DraftView> {
+export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number): Promise<DraftView> {
   const wordCount = countWords(input.body);
   const price = pricePerReview(wordCount);
   const cost = price * input.reviewsWanted;
-  const balance = await memberBalance(d1, author.id);
-  if (balance < cost) throw insufficientCredits(cost, balance);
+  if (author.credits < cost) throw insufficientCredits(cost, author.credits);
 
   const id = newId();
   try {
@@ -57,18 +57,27 @@ export async function viewDraft(d1: D1Database, viewer: Member, draftId: string,
   return presentDraft(row, viewer.id);
 }
 
-/** The member's own drafts, newest first. */
-export async function listOwnDrafts(d1: D1Database, author: Member, cursor: string | undefined, now: number) {
+/** A page of the member's own drafts, newest first, through the (author_id, created_at) index. */
+export function ownDraftsStatement(d1: D1Database, authorId: string, cursor: string | undefined, now: number): D1PreparedStatement {
   const after = cursor ? decodeCursor<[number, string]>(cursor, ['number', 'string']) : null;
-  const page = config.pagination.pageSize;
-  const { results } = await statement(
+  return statement(
     d1,
     sql`SELECT ${draftColumns(now)} ${draftJoins}
-      WHERE d.author_id = ${author.id} ${after ? sql`AND (d.created_at, d.id) < (${after[0]}, ${after[1]})` : sql``}
-      ORDER BY d.created_at DESC, d.id DESC LIMIT ${page + 1}`,
-  ).all<DraftRow>();
-  const { items, nextCursor } = paginate(results, page, (r) => [r.created_at, r.id]);
-  return { items: items.map((r) => presentDraft(r, author.id)), nextCursor };
+      WHERE d.author_id = ${authorId} ${after ? sql`AND (d.created_at, d.id) < (${after[0]}, ${after[1]})` : sql``}
+      ORDER BY d.created_at DESC, d.id DESC LIMIT ${config.pagination.pageSize + 1}`,
+  );
+}
+
+/** The rows of ownDraftsStatement as a page with its cursor. */
+export function ownDraftsPage(rows: DraftRow[], authorId: string) {
+  const { items, nextCursor } = paginate(rows, config.pagination.pageSize, (r) => [r.created_at, r.id]);
+  return { items: items.map((r) => presentDraft(r, authorId)), nextCursor };
+}
+
+/** The member's own drafts, newest first. */
+export async function listOwnDrafts(d1: D1Database, author: Member, cursor: string | undefined, now: number) {
+  const { results } = await ownDraftsStatement(d1, author.id, cursor, now).all<DraftRow>();
+  return ownDraftsPage(results, author.id);
 }
 
 /**

@@ -216,7 +216,12 @@ export const draftPages = new Hono<AppEnv>()
       reviewsWanted: Number(values.reviewsWanted),
       note: values.note,
     });
-    if (!parsed.success) return showNewDraft(c, values, fieldErrors(parsed.error), 400);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      // The select only offers known genres; the API's list of every slug would be noise here.
+      if (errors.genre) errors.genre = 'Choose a genre from the list.';
+      return showNewDraft(c, values, errors, 400);
+    }
     try {
       const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock());
       return c.redirect(`/drafts/${draft.id}?posted=1`, 303);

@@ -6,6 +6,7 @@ export type DraftRow = {
   id: string;
   author_id: string;
   author_name: string;
+  author_email: string;
   title: string;
   body: string;
   genre: string;
@@ -24,7 +25,7 @@ export type DraftRow = {
 export const activeClaimsOf = (draftId: SQL, now: number) =>
   sql`(SELECT count(*) FROM claims c WHERE c.draft_id = ${draftId} AND c.status = 'active' AND c.expires_at > ${now})`;
 
-export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, d.title, d.body, d.genre, d.note,
+export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note,
   d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.status, d.created_at,
   coalesce(a.balance, 0) AS escrow, ${activeClaimsOf(sql`d.id`, now)} AS claimed`;
 

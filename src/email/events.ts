@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { config } from '../config';
-import { excerpt } from '../lib/text';
+import { excerpt } from '../lib/markdown';
 import { enqueueEmail, memberWants } from './outbox';
 import { notification, type EmailContext, type Recipient } from './notification';
 
@@ -20,7 +20,8 @@ export async function reviewSubmittedEmails(
 ) {
   const { draft, author, now } = event;
   const inNow = draft.reviewsReceivedBefore + 1;
-  const reviewExists = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${event.reviewId})`;
+  // Digest readers get both notices in their daily digest instead.
+  const wanted = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${event.reviewId}) AND ${memberWants(author.id, sql`notify_reviews = 'each'`)}`;
   const received = await notification(ctx, author, 'review_received', {
     subject: `${event.reviewerName} reviewed “${draft.title}”`,
     lines: [
@@ -30,7 +31,7 @@ export async function reviewSubmittedEmails(
     quote: excerpt(event.overall, config.email.excerptLength),
     link: { path: `/drafts/${draft.id}#review-${event.reviewId}`, label: 'Read the review' },
   });
-  const statements = [enqueueEmail(d1, received, now, sql`${reviewExists} AND ${memberWants(author.id, sql`notify_reviews = 'each'`)}`)];
+  const statements = [enqueueEmail(d1, received, now, wanted)];
   if (inNow >= draft.reviewsWanted) {
     const complete = await notification(
       ctx,
@@ -43,7 +44,7 @@ export async function reviewSubmittedEmails(
       },
       `draft_complete:${draft.id}`,
     );
-    statements.push(enqueueEmail(d1, complete, now, sql`${reviewExists} AND ${memberWants(author.id, sql`notify_reviews <> 'off'`)}`));
+    statements.push(enqueueEmail(d1, complete, now, wanted));
   }
   return statements;
 }

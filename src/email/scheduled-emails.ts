@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { config } from '../config';
-import { excerpt } from '../lib/text';
+import { excerpt } from '../lib/markdown';
 import { enqueueEmail, memberWants } from './outbox';
 import { notification, type EmailContext } from './notification';
 

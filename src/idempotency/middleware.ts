@@ -5,6 +5,7 @@ import { sha256Hex } from '../lib/ids';
 import { isSafeMethod } from '../lib/origin';
 
 const MAX_KEY_LENGTH = 255;
+const ABANDONED_AFTER_MS = 60_000;
 
 /**
  * `Idempotency-Key` on API writes: the same key from the same member replays
@@ -23,8 +24,14 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
   const d1 = c.env.DB;
   const reserved = await d1
-    .prepare('INSERT INTO idempotency_keys (member_id, key, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-    .bind(member.id, key, requestHash, c.var.clock())
+    .prepare(
+      // A reservation whose request died before answering (no status after a minute) is taken over by the retry.
+      `INSERT INTO idempotency_keys (member_id, key, request_hash, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (member_id, key) DO UPDATE SET created_at = excluded.created_at
+       WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = excluded.request_hash
+         AND idempotency_keys.created_at < excluded.created_at - ?`,
+    )
+    .bind(member.id, key, requestHash, c.var.clock(), ABANDONED_AFTER_MS)
     .run();
 
   if (reserved.meta.changes === 0) {

@@ -33,3 +33,21 @@ export function renderMarkdown(text: string): string {
 export function renderParagraphs(body: string): Array<{ index: number; html: string; text: string }> {
   return splitParagraphs(body).map((text, index) => ({ index, text, html: md.render(text) }));
 }
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Markdown as the words a reader sees, for previews and email quotes (escaped again wherever shown). */
+export function plainText(markdown: string): string {
+  return md
+    .render(markdown)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first words of a Markdown text, as plain text, for previews. */
+export function excerpt(markdown: string, maxLength = 240): string {
+  const flat = plainText(markdown);
+  return flat.length <= maxLength ? flat : `${flat.slice(0, maxLength).replace(/\s+\S*$/, '')}…`;
+}

@@ -14,9 +14,3 @@ export function splitParagraphs(body: string): string[] {
     .map((block) => block.replace(/^\n+|\s+$/g, ''))
     .filter((block) => block.trim().length > 0);
 }
-
-/** The first words of a text, for previews. */
-export function excerpt(text: string, maxLength = 240): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= maxLength ? flat : `${flat.slice(0, maxLength).replace(/\s+\S*$/, '')}…`;
-}

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { config } from '../config';
 import type { SignedInMember } from '../db/schema';
+import { clearSessionCookie } from '../auth/cookie';
 import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { confirmDeletion, deleteAccount, FORMER_MEMBER_NAME } from './delete-account';
 import { fieldErrors } from '../lib/validation';
 import { renderPage } from '../pages/render';
 import { requirePageMember } from '../pages/routes';
@@ -59,11 +62,69 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
         </fieldset>
         <button type="submit">Save settings</button>
       </form>
+
+      <section class="card" aria-labelledby="your-data">
+        <h2 id="your-data">Your data</h2>
+        <p>Everything you wrote and own — profile, drafts, reviews, replies and your whole ledger — as one JSON file.</p>
+        <p>
+          <a href="/api/v1/me/export" download>Download my data</a>
+        </p>
+        <p>
+          <a href="/settings/delete">Delete my account…</a>
+        </p>
+      </section>
+    </section>
+  );
+}
+
+function DeleteAccount({ member, error }: { member: SignedInMember; error?: string }) {
+  return (
+    <section class="narrow">
+      <h1>Delete your account</h1>
+      <p>This cannot be undone. When you delete your account:</p>
+      <ul>
+        <li>your drafts are withdrawn and their text is erased;</li>
+        <li>reviews and replies you wrote stay for the writers they help, shown as by “{FORMER_MEMBER_NAME.toLowerCase()}”;</li>
+        <li>your {member.credits} credit{member.credits === 1 ? '' : 's'} return to the exchange, and you are signed out everywhere;</li>
+        <li>your email address is erased.</li>
+      </ul>
+      <p>
+        Want a copy first? <a href="/api/v1/me/export" download>Download your data</a>.
+      </p>
+      <form method="post" action="/settings/delete" class="card">
+        <label for="confirmEmail">Type your email address ({member.email}) to confirm</label>
+        <input id="confirmEmail" name="confirmEmail" type="email" autocomplete="off" required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'confirm-error' : undefined} />
+        {error ? <p class="field-error" id="confirm-error">{error}</p> : null}
+        <button type="submit" class="danger">Delete my account</button>
+      </form>
     </section>
   );
 }
 
 export const settingsPages = new Hono<AppEnv>()
+  .get('/settings/delete', requirePageMember, (c) => renderPage(c, 'Delete your account', <DeleteAccount member={c.var.member!} />))
+  .post('/settings/delete', requirePageMember, async (c) => {
+    const form = await c.req.parseBody();
+    const member = c.var.member!;
+    try {
+      confirmDeletion(member, String(form.confirmEmail ?? '').trim().toLowerCase());
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return renderPage(c, 'Delete your account', <DeleteAccount member={member} error={error.fields?.confirmEmail} />, 400);
+    }
+    await deleteAccount(c.env.DB, member, c.var.clock());
+    clearSessionCookie(c);
+    // The layout shows who is signed in: nobody, from now on.
+    c.set('member', null);
+    return renderPage(
+      c,
+      'Account deleted',
+      <section class="narrow">
+        <h1>Your account is deleted</h1>
+        <p>Thank you for the reviews you gave. Your drafts and email address are gone.</p>
+      </section>,
+    );
+  })
   .get('/settings', requirePageMember, (c) =>
     renderPage(c, 'Settings', <Settings member={c.var.member!} saved={c.req.query('saved') === '1'} />),
   )

@@ -1,10 +1,13 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { clearSessionCookie } from '../auth/cookie';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { commonErrors, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from './present';
-import { MemberSchema, UpdateMemberSchema } from './schemas';
+import { confirmDeletion, deleteAccount } from './delete-account';
+import { exportMemberData } from './export';
+import { DeleteAccountSchema, MemberSchema, UpdateMemberSchema } from './schemas';
 import { updateMember } from './update';
 
 const getMe = createRoute({
@@ -24,6 +27,39 @@ const patchMe = createRoute({
   responses: { 200: jsonResponse('The updated member.', MemberSchema), ...commonErrors },
 });
 
+const exportData = createRoute({
+  ...memberRoute('Members'),
+  method: 'get',
+  path: '/me/export',
+  summary: 'Download everything you wrote and own',
+  description: 'Profile, drafts, reviews written and received, replies, claims and the whole ledger, as one JSON file.',
+  responses: { 200: jsonResponse('Your data.', z.object({}).loose()), ...commonErrors },
+});
+
+const deleteMe = createRoute({
+  ...memberRoute('Members'),
+  method: 'delete',
+  path: '/me',
+  summary: 'Delete your account',
+  description:
+    'Confirm with your email address. Drafts are withdrawn and erased; reviews you wrote stay for their authors as by "a former member"; your balance returns to the mint.',
+  request: { body: jsonBody(DeleteAccountSchema) },
+  responses: { 200: jsonResponse('Deleted.', z.object({ deleted: z.literal(true) })), ...commonErrors },
+});
+
 export const membersApi = createRouter()
   .openapi(getMe, (c) => c.json(presentMember(currentMember(c)), 200))
-  .openapi(patchMe, async (c) => c.json(presentMember(await updateMember(c.env.DB, currentMember(c), c.req.valid('json'))), 200));
+  .openapi(patchMe, async (c) => c.json(presentMember(await updateMember(c.env.DB, currentMember(c), c.req.valid('json'))), 200))
+  .openapi(exportData, async (c) => {
+    const member = currentMember(c);
+    const data = await exportMemberData(c.env.DB, member, c.var.clock());
+    c.header('Content-Disposition', `attachment; filename="volley-export-${member.id}.json"`);
+    return c.json(data, 200);
+  })
+  .openapi(deleteMe, async (c) => {
+    const member = currentMember(c);
+    confirmDeletion(member, c.req.valid('json').confirmEmail);
+    await deleteAccount(c.env.DB, member, c.var.clock());
+    clearSessionCookie(c);
+    return c.json({ deleted: true as const }, 200);
+  });

@@ -37,4 +37,9 @@ export const UpdateMemberSchema = z
   .strict()
   .openapi('UpdateMember');
 
+export const DeleteAccountSchema = z
+  .object({ confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().toLowerCase() })
+  .strict()
+  .openapi('DeleteAccount');
+
 export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;

@@ -62,6 +62,9 @@ export function Layout({ title, member, nonce, path, children }: LayoutProps) {
                   <span class="who">
                     Signed in as <strong>{member.name}</strong>
                   </span>
+                  <a href="/settings" aria-current={current(path, '/settings')}>
+                    Settings
+                  </a>
                   <form method="post" action="/auth/sign-out" class="inline">
                     <button type="submit" class="link">
                       Sign out

@@ -1,9 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { listActiveClaims } from '../claims/active-claims';
-import { listOwnDrafts } from '../drafts/drafts';
 import type { AppEnv } from '../env';
-import { listReviewsWrittenBy } from '../reviews/written-reviews';
 import { DashboardPage } from './dashboard';
+import { readDashboard } from './dashboard-data';
 import { renderPage } from './render';
 
 /** Member pages send a signed-out visitor to the sign-in form instead of an error. */
@@ -12,17 +10,10 @@ export const requirePageMember: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** How many of their own reviews the dashboard lists. */
-const reviewsOnDashboard = 10;
-
 export const memberPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, async (c) => {
   const member = c.var.member!;
   const now = c.var.clock();
-  const [drafts, claims, reviews] = await Promise.all([
-    listOwnDrafts(c.env.DB, member, undefined, now),
-    listActiveClaims(c.env.DB, member.id, now),
-    listReviewsWrittenBy(c.env.DB, member.id, reviewsOnDashboard),
-  ]);
+  const { drafts, claims, reviews } = await readDashboard(c.env.DB, member, now);
   const notice = c.req.query('released') !== undefined ? 'released' : null;
   return renderPage(
     c,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { config, type Genre } from '../config';
 import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
-import { excerpt } from '../lib/text';
+import { excerpt } from '../lib/markdown';
 import { activeClaimsOf } from '../drafts/queries';
 
 type QueueRow = {

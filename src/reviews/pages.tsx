@@ -17,6 +17,7 @@ import { renderPage } from '../pages/render';
 import { requirePageMember } from '../pages/routes';
 import { findReviewParties } from './queries';
 import { rateReview, replyToReview, submitReview } from './reviews';
+import { notifierFor } from '../email/notifier';
 import { ReplyInputSchema, SubmitReviewSchema } from './schemas';
 
 /** What the reviewer typed: the overall review and a comment per paragraph (0-based, as the API). */
@@ -241,7 +242,7 @@ export const reviewPages = new Hono<AppEnv>()
     const parsed = SubmitReviewSchema.safeParse(input);
     if (!parsed.success) return showReviewPage(c, draftId, { values, errors: formErrors(fieldErrors(parsed.error), order) }, 400);
     try {
-      const review = await submitReview(c.env.DB, c.var.member!, draftId, parsed.data, c.var.clock());
+      const review = await submitReview(c.env.DB, c.var.member!, draftId, parsed.data, c.var.clock(), notifierFor(c));
       return c.redirect(`/drafts/${draftId}?sent=1#review-${review.id}`, 303);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status === 404) throw error;
@@ -258,7 +259,7 @@ export const reviewPages = new Hono<AppEnv>()
       return renderPage(c, 'Not rated', <Refusal title="The review was not rated" error={error} next={back} />, 400);
     }
     try {
-      const review = await rateReview(c.env.DB, c.var.member!, reviewId, form.helpful === '1', c.var.clock());
+      const review = await rateReview(c.env.DB, c.var.member!, reviewId, form.helpful === '1', c.var.clock(), notifierFor(c));
       return c.redirect(`/drafts/${review.draftId}?rated=1#review-${review.id}`, 303);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status === 404) throw error;
@@ -276,6 +277,6 @@ export const reviewPages = new Hono<AppEnv>()
       const error = fieldErrors(parsed.error).body ?? 'Write the reply.';
       return showDraftPage(c, parties.draft_id, { replyDraft: { reviewId, body, error } }, 400);
     }
-    const reply = await replyToReview(c.env.DB, member, reviewId, parsed.data.body, c.var.clock());
+    const reply = await replyToReview(c.env.DB, member, reviewId, parsed.data.body, c.var.clock(), notifierFor(c));
     return c.redirect(`/drafts/${parties.draft_id}?replied=1#reply-${reply.id}`, 303);
   });

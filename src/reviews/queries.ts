@@ -17,11 +17,11 @@ type InlineRow = { review_id: string; paragraph: number; quote: string; body: st
 type ReplyRow = { id: string; review_id: string; author_id: string; author_name: string; body: string; created_at: number };
 
 /**
- * Reviews matching `where` with their inline comments and replies: three
- * statements in one batch, so one round trip whatever the number of reviews.
+ * The three statements that read the reviews matching `where` with their
+ * inline comments and replies, for a batch of the caller's (see loadReviews).
  */
-export async function loadReviews(d1: D1Database, where: SQL) {
-  const [reviews, inline, replies] = await d1.batch([
+export function reviewStatements(d1: D1Database, where: SQL): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement] {
+  return [
     statement(d1, sql`SELECT r.*, m.name AS reviewer_name, d.price_per_review AS paid
       FROM reviews r JOIN members m ON m.id = r.reviewer_id JOIN drafts d ON d.id = r.draft_id
       WHERE ${where} ORDER BY r.created_at, r.id`),
@@ -30,14 +30,26 @@ export async function loadReviews(d1: D1Database, where: SQL) {
     statement(d1, sql`SELECT p.id, p.review_id, p.author_id, m.name AS author_name, p.body, p.created_at
       FROM replies p JOIN members m ON m.id = p.author_id
       WHERE p.review_id IN (SELECT r.id FROM reviews r WHERE ${where}) ORDER BY p.created_at, p.id`),
-  ]);
-  const inlineRows = (inline!.results as InlineRow[]) ?? [];
-  const replyRows = (replies!.results as ReplyRow[]) ?? [];
-  return ((reviews!.results as ReviewRow[]) ?? []).map((r) => presentReview(
+  ];
+}
+
+/** The reviews from the results of reviewStatements, each with its inline comments and replies. */
+export function presentReviews([reviews, inline, replies]: D1Result[]) {
+  const inlineRows = (inline?.results as InlineRow[] | undefined) ?? [];
+  const replyRows = (replies?.results as ReplyRow[] | undefined) ?? [];
+  return ((reviews?.results as ReviewRow[] | undefined) ?? []).map((r) => presentReview(
     r,
     inlineRows.filter((i) => i.review_id === r.id),
     replyRows.filter((p) => p.review_id === r.id),
   ));
+}
+
+/**
+ * Reviews matching `where` with their inline comments and replies: three
+ * statements in one batch, so one round trip whatever the number of reviews.
+ */
+export async function loadReviews(d1: D1Database, where: SQL) {
+  return presentReviews(await d1.batch(reviewStatements(d1, where)));
 }
 
 export function presentReply(p: ReplyRow) {
@@ -69,11 +81,28 @@ function presentReview(r: ReviewRow, inline: InlineRow[], replies: ReplyRow[]) {
 export type ReviewView = ReturnType<typeof presentReview>;
 
 /** A review with the two people who may act on it: its reviewer and the draft's author. */
-export type ReviewParties = { id: string; draft_id: string; reviewer_id: string; author_id: string; rated_at: number | null };
+export type ReviewParties = {
+  id: string;
+  draft_id: string;
+  draft_title: string;
+  reviewer_id: string;
+  reviewer_name: string;
+  reviewer_email: string;
+  author_id: string;
+  author_name: string;
+  author_email: string;
+  rated_at: number | null;
+};
 
 export function findReviewParties(d1: D1Database, reviewId: string) {
   return d1
-    .prepare('SELECT r.id, r.draft_id, r.reviewer_id, d.author_id, r.rated_at FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE r.id = ?')
+    .prepare(
+      `SELECT r.id, r.draft_id, d.title AS draft_title, r.reviewer_id, rv.name AS reviewer_name, rv.email AS reviewer_email,
+         d.author_id, au.name AS author_name, au.email AS author_email, r.rated_at
+       FROM reviews r JOIN drafts d ON d.id = r.draft_id
+       JOIN members rv ON rv.id = r.reviewer_id JOIN members au ON au.id = d.author_id
+       WHERE r.id = ?`,
+    )
     .bind(reviewId)
     .first<ReviewParties>();
 }

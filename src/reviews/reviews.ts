@@ -7,6 +7,8 @@ import { conflict, forbidden, notFound, validationFailed, type FieldErrors } fro
 import { newId } from '../lib/ids';
 import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
+import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
+import type { Notifier } from '../email/notifier';
 import { findReviewParties, loadReviews, presentReply, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
@@ -42,7 +44,14 @@ function checkReview(input: SubmitReviewInput, paragraphs: string[]) {
  * statement acts only if that row exists. So a double submit pays once and a
  * draft never gets more reviews than it paid for.
  */
-export async function submitReview(d1: D1Database, reviewer: Member, draftId: string, input: SubmitReviewInput, now: number): Promise<ReviewView> {
+export async function submitReview(
+  d1: D1Database,
+  reviewer: Member,
+  draftId: string,
+  input: SubmitReviewInput,
+  now: number,
+  notify: Notifier,
+): Promise<ReviewView> {
   const draft = await readDraftForReviewer(d1, draftId, reviewer.id, now);
   const holdsClaim = !!draft?.my_claim_id;
   if (!draft || (draft.status === 'withdrawn' && !holdsClaim)) throw notFound('That draft');
@@ -55,6 +64,15 @@ export async function submitReview(d1: D1Database, reviewer: Member, draftId: st
 
   const id = newId();
   const mine = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${id})`;
+  const emails = await reviewSubmittedEmails(d1, notify.ctx, {
+    reviewId: id,
+    draft: { id: draftId, title: draft.title, reviewsWanted: draft.reviews_wanted, reviewsReceivedBefore: draft.reviews_received },
+    author: { id: draft.author_id, email: draft.author_email, name: draft.author_name },
+    reviewerName: reviewer.name,
+    overall: input.body,
+    inlineCount: inline.length,
+    now,
+  });
   const liveClaim = sql`EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id}
     AND c.status = 'active' AND c.expires_at > ${now})`;
   const [inserted] = await d1.batch([
@@ -85,10 +103,12 @@ export async function submitReview(d1: D1Database, reviewer: Member, draftId: st
       reviewId: id,
       source: sql`FROM drafts d WHERE d.id = ${draftId} AND ${mine}`,
     }),
+    ...emails.map((email) => email.statement),
   ]);
   if (inserted!.meta.changes === 0) {
     throw conflict('review_not_accepted', 'This review was not accepted: the slot was taken or you reviewed this draft already.');
   }
+  notify.queued(emails.map((email) => email.id));
   const [review] = await loadReviews(d1, sql`r.id = ${id}`);
   return review!;
 }
@@ -96,20 +116,37 @@ export async function submitReview(d1: D1Database, reviewer: Member, draftId: st
 /** The author sees every review of their draft; a reviewer sees their own; nobody else any. */
 export async function listReviews(d1: D1Database, viewer: Member, draftId: string): Promise<ReviewView[]> {
   const draft = await d1.prepare('SELECT author_id, status FROM drafts WHERE id = ?').bind(draftId).first<{ author_id: string; status: string }>();
-  if (!draft || (draft.status === 'withdrawn' && draft.author_id !== viewer.id)) throw notFound('That draft');
+  if (!draft) throw notFound('That draft');
   if (draft.author_id === viewer.id) return loadReviews(d1, sql`r.draft_id = ${draftId}`);
+  // A reviewer keeps their own review (and its thread) even after the author withdraws the draft.
   const own = await loadReviews(d1, sql`r.draft_id = ${draftId} AND r.reviewer_id = ${viewer.id}`);
-  if (own.length === 0) throw forbidden('Only the author and the draft’s reviewers can read its reviews.');
-  return own;
+  if (own.length > 0) return own;
+  if (draft.status === 'withdrawn') throw notFound('That draft');
+  throw forbidden('Only the author and the draft’s reviewers can read its reviews.');
 }
 
 /** The author rates a review once; "helpful" mints the bonus for the reviewer in the same batch. */
-export async function rateReview(d1: D1Database, author: Member, reviewId: string, helpful: boolean, now: number): Promise<ReviewView> {
+export async function rateReview(
+  d1: D1Database,
+  author: Member,
+  reviewId: string,
+  helpful: boolean,
+  now: number,
+  notify: Notifier,
+): Promise<ReviewView> {
   const parties = await findReviewParties(d1, reviewId);
   if (!parties || (parties.author_id !== author.id && parties.reviewer_id !== author.id)) throw notFound('That review');
   if (parties.author_id !== author.id) throw forbidden('Only the draft’s author can rate its reviews.');
   if (parties.rated_at !== null) throw conflict('already_rated', 'You have already rated this review.');
 
+  const email = await ratedHelpfulEmail(d1, notify.ctx, {
+    reviewId,
+    draftId: parties.draft_id,
+    draftTitle: parties.draft_title,
+    reviewer: { id: parties.reviewer_id, email: parties.reviewer_email, name: parties.reviewer_name },
+    authorName: parties.author_name,
+    now,
+  });
   const [rated] = await d1.batch([
     statement(d1, sql`UPDATE reviews SET helpful = ${helpful ? 1 : 0}, rated_at = ${now} WHERE id = ${reviewId} AND rated_at IS NULL`),
     transferStatement(d1, {
@@ -123,17 +160,36 @@ export async function rateReview(d1: D1Database, author: Member, reviewId: strin
       reviewId,
       source: sql`WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ${reviewId} AND helpful = 1)`,
     }),
+    email.statement,
   ]);
   if (rated!.meta.changes === 0) throw conflict('already_rated', 'You have already rated this review.');
+  if (helpful) notify.queued([email.id]);
   const [review] = await loadReviews(d1, sql`r.id = ${reviewId}`);
   return review!;
 }
 
 /** A thread between the draft's author and the reviewer, and nobody else. */
-export async function replyToReview(d1: D1Database, member: Member, reviewId: string, body: string, now: number) {
+export async function replyToReview(d1: D1Database, member: Member, reviewId: string, body: string, now: number, notify: Notifier) {
   const parties = await findReviewParties(d1, reviewId);
   if (!parties || (parties.author_id !== member.id && parties.reviewer_id !== member.id)) throw notFound('That review');
   const id = newId();
-  await d1.prepare('INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').bind(id, reviewId, member.id, body, now).run();
+  const fromAuthor = parties.author_id === member.id;
+  const email = await replyEmail(d1, notify.ctx, {
+    replyId: id,
+    reviewId,
+    draftId: parties.draft_id,
+    draftTitle: parties.draft_title,
+    to: fromAuthor
+      ? { id: parties.reviewer_id, email: parties.reviewer_email, name: parties.reviewer_name }
+      : { id: parties.author_id, email: parties.author_email, name: parties.author_name },
+    fromName: member.name,
+    body,
+    now,
+  });
+  await d1.batch([
+    d1.prepare('INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').bind(id, reviewId, member.id, body, now),
+    email.statement,
+  ]);
+  notify.queued([email.id]);
   return presentReply({ id, review_id: reviewId, author_id: member.id, author_name: member.name, body, created_at: now });
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
+import { notifierFor } from '../email/notifier';
 import { currentMember } from '../auth/middleware';
 import { DraftIdParam } from '../drafts/schemas';
 import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
@@ -64,15 +65,15 @@ const reply = createRoute({
 
 export const reviewsApi = createRouter()
   .openapi(submit, async (c) =>
-    c.json(await submitReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json'), c.var.clock()), 201),
+    c.json(await submitReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json'), c.var.clock(), notifierFor(c)), 201),
   )
   .openapi(list, async (c) => {
     const items = await listReviews(c.env.DB, currentMember(c), c.req.valid('param').id);
     return c.json({ items, nextCursor: null } satisfies z.infer<typeof ReviewListSchema>, 200);
   })
   .openapi(rate, async (c) =>
-    c.json(await rateReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').helpful, c.var.clock()), 200),
+    c.json(await rateReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').helpful, c.var.clock(), notifierFor(c)), 200),
   )
   .openapi(reply, async (c) =>
-    c.json(await replyToReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').body, c.var.clock()), 201),
+    c.json(await replyToReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json').body, c.var.clock(), notifierFor(c)), 201),
   );

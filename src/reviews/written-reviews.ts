@@ -14,15 +14,24 @@ export type WrittenReview = {
   replies: number;
 };
 
-/** The member's newest reviews, through the (reviewer_id, created_at) index; `more` says whether older ones exist. */
-export async function listReviewsWrittenBy(d1: D1Database, reviewerId: string, limit: number) {
-  const { results } = await statement(
+/** The member's newest reviews, through the (reviewer_id, created_at) index: one more than `limit`, to tell whether older ones exist. */
+export function reviewsWrittenStatement(d1: D1Database, reviewerId: string, limit: number): D1PreparedStatement {
+  return statement(
     d1,
     sql`SELECT r.id, r.draft_id AS draftId, d.title, d.status AS draftStatus, r.created_at AS createdAt, r.helpful,
         d.price_per_review AS paid, (SELECT count(*) FROM replies p WHERE p.review_id = r.id) AS replies
       FROM reviews r JOIN drafts d ON d.id = r.draft_id
       WHERE r.reviewer_id = ${reviewerId}
       ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit + 1}`,
-  ).all<WrittenReview>();
-  return { items: results.slice(0, limit), more: results.length > limit };
+  );
+}
+
+/** The rows of reviewsWrittenStatement as a list; `more` says whether older ones exist. */
+export function writtenReviewsPage(rows: WrittenReview[], limit: number) {
+  return { items: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export async function listReviewsWrittenBy(d1: D1Database, reviewerId: string, limit: number) {
+  const { results } = await reviewsWrittenStatement(d1, reviewerId, limit).all<WrittenReview>();
+  return writtenReviewsPage(results, limit);
 }

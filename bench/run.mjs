@@ -1,0 +1,273 @@
+// npm run bench: Volley's speed and cost at 1,000, 10,000 and 100,000 drafts, written to BENCHMARKS.md.
+//
+// For each size: a fresh local D1 (its own --persist-to directory), the migrations, generated data (bench/seed.mjs),
+// then `wrangler dev` (local workerd and D1) on a free port. Members sign in through the real magic-link flow; each
+// endpoint is sampled one request at a time for its Server-Timing (D1 calls, rows read and written), then loaded
+// with autocannon, in rounds that alternate with a floor route (GET /api/v1/health: one `SELECT 1`), so every figure
+// is also given as a multiple of the floor measured beside it. Then the Worker bundle and page weights.
+//
+//   npm run bench                                   all three sizes; rewrites BENCHMARKS.md
+//   npm run bench -- --sizes 1000,10000             a quicker run; writes bench/results/ only
+//   npm run bench -- --duration 3 --rounds 5 --connections 20
+//
+// Not part of `npm test` or CI: it takes minutes and its numbers depend on the machine.
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { queueStatement, explain, rowsRead, sessionStatement } from './app-queries.mjs';
+import { endpoints, weighedPages } from './endpoints.mjs';
+import { compareWithFloor, sampleCost, signIn } from './load.mjs';
+import { applyStatements, migrate, openLocalD1, root, wranglerSync } from './local-d1.mjs';
+import { renderReport, writeBenchmarksFile } from './report.mjs';
+import { generate } from './seed.mjs';
+import { freePort, startServer } from './server.mjs';
+import { measureBundle, measurePage } from './weight.mjs';
+
+const usage = `npm run bench [-- options]
+  --sizes 1000,10000,100000   draft counts to run (default: all three)
+  --duration 2                seconds of each run of load (an endpoint gets --rounds runs, each after a run of the floor)
+  --rounds 3                  runs per endpoint
+  --warmup 1                  seconds of warmup load before each endpoint (and the floor)
+  --connections 10            concurrent connections
+  --port 8795                 first port to try for wrangler dev
+  --write                     rewrite BENCHMARKS.md even without the 100,000 run
+  --no-write                  never rewrite BENCHMARKS.md`;
+
+function parseArgs(argv) {
+  const options = { sizes: [1_000, 10_000, 100_000], duration: 2, rounds: 3, warmup: 1, connections: 10, port: 8795, write: null };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    const value = () => inline ?? argv[++i];
+    if (flag === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_,]/g, '')));
+    else if (flag === '--duration') options.duration = Number(value());
+    else if (flag === '--warmup') options.warmup = Number(value());
+    else if (flag === '--rounds') options.rounds = Number(value());
+    else if (flag === '--connections') options.connections = Number(value());
+    else if (flag === '--port') options.port = Number(value());
+    else if (flag === '--write') options.write = true;
+    else if (flag === '--no-write') options.write = false;
+    else if (flag === '--help' || flag === '-h') {
+      console.log(usage);
+      process.exit(0);
+    } else {
+      console.error(`Unknown option ${argv[i]}\n\n${usage}`);
+      process.exit(2);
+    }
+  }
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 500)) {
+    console.error('--sizes takes whole draft counts of at least 500, e.g. --sizes 1000,10000');
+    process.exit(2);
+  }
+  return options;
+}
+
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
+
+function machine() {
+  const run = (command) => {
+    try {
+      return execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: run('uname -sr') ?? process.platform,
+    node: process.version,
+    wrangler: pkg('wrangler'),
+    workerd: pkg('workerd'),
+    autocannon: pkg('autocannon'),
+    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+async function seedDatabase(size, persistTo) {
+  const started = Date.now();
+  migrate(persistTo);
+  const generated = generate(size);
+  const { db, close } = await openLocalD1(persistTo);
+  try {
+    let shown = 0;
+    await applyStatements(db, generated.statements, {
+      onProgress: (done, total) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent >= shown + 25) log(`  seeded ${(shown = percent)} %`);
+      },
+    });
+  } finally {
+    await close();
+  }
+  return { ...generated, seedSeconds: seconds(started) };
+}
+
+/** After the load: the queue's query plans, and what the session lookup reads (D1 returns no meta for it). */
+async function inspectQueries(persistTo, memberId, sessionToken, queueCursor) {
+  const { db, close } = await openLocalD1(persistTo);
+  try {
+    const now = Date.now();
+    const queue = await queueStatement(memberId, {}, now);
+    const genre = await queueStatement(memberId, { genre: 'poetry' }, now);
+    const next = await queueStatement(memberId, { cursor: queueCursor }, now);
+    const session = await sessionStatement(sessionToken, now);
+    return {
+      queueSql: queue.sql,
+      plans: { queue: await explain(db, queue), genre: await explain(db, genre), cursor: await explain(db, next) },
+      sessionPlan: await explain(db, session),
+      sessionRowsRead: await rowsRead(db, session),
+      rowCounts: await db
+        .prepare(
+          `SELECT (SELECT count(*) FROM drafts) AS drafts, (SELECT count(*) FROM reviews) AS reviews,
+             (SELECT count(*) FROM transfers) AS transfers, (SELECT count(*) FROM claims) AS claims`,
+        )
+        .first(),
+      // What an email costs in storage: each outbox row keeps its subject, text and HTML.
+      outbox: await db
+        .prepare(
+          `SELECT count(*) AS emails,
+             coalesce(round(avg(length(subject) + length(text_body) + length(html_body) + length(headers))), 0) AS averageBytes
+           FROM email_outbox`,
+        )
+        .first(),
+    };
+  } finally {
+    await close();
+  }
+}
+
+/** The SQLite files of the local D1 (database, WAL), in bytes. */
+function databaseBytes(persistTo) {
+  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('metadata') && (name.endsWith('.sqlite') || name.endsWith('.sqlite-wal')))
+      .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  } catch {
+    return null;
+  }
+}
+
+async function runSize(size, options) {
+  const persistTo = mkdtempSync(join(tmpdir(), `volley-bench-${size}-`));
+  let server;
+  try {
+    log(`${size.toLocaleString('en')} drafts: migrating and seeding ${persistTo}`);
+    const seeded = await seedDatabase(size, persistTo);
+    log(`  ${JSON.stringify(seeded.counts)} in ${seeded.seedSeconds} s`);
+    const { fixtures } = seeded;
+
+    server = await startServer({ persistTo, port: await freePort(options.port) });
+    log(`  wrangler dev on ${server.baseUrl}; signing members in`);
+    const sessions = {
+      reader: await signIn(server.baseUrl, fixtures.reader),
+      veteran: await signIn(server.baseUrl, fixtures.veteran),
+      author: await signIn(server.baseUrl, fixtures.author),
+      posters: [],
+      reviewers: [],
+    };
+    for (const email of fixtures.posters) sessions.posters.push(await signIn(server.baseUrl, email));
+    for (const email of fixtures.reviewers) sessions.reviewers.push(await signIn(server.baseUrl, email));
+    const me = await (await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${sessions.veteran}` } })).json();
+    const firstPage = await (await fetch(`${server.baseUrl}/api/v1/queue`, { headers: { authorization: `Bearer ${sessions.veteran}` } })).json();
+    if (!firstPage.nextCursor) throw new Error('the queue has a single page: the data set is too small');
+
+    const results = [];
+    const loadOptions = { ...options, cpuMs: server.cpuMs };
+    const [floor, ...measured] = endpoints(fixtures, sessions, { queueCursor: firstPage.nextCursor });
+    const floorCost = await sampleCost(server.baseUrl, floor.next, floor.status);
+    for (const endpoint of measured) {
+      const cost = await sampleCost(server.baseUrl, endpoint.next, endpoint.status);
+      const { load, floor: floorLoad, ratios, rounds } = await compareWithFloor(server.baseUrl, endpoint.next, floor.next, loadOptions);
+      results.push({ id: endpoint.id, label: endpoint.label, kind: endpoint.kind, cost, load, floor: floorLoad, ratios, rounds });
+      log(
+        `  ${endpoint.label.padEnd(46)} p50 ${load.p50} ms ${ratios.p50.toFixed(2)}×  p99 ${load.p99} ms  ${Math.round(load.rps)} req/s  ` +
+          `cpu ${load.cpuMsPerRequest?.toFixed(1)} ms ${ratios.cpu?.toFixed(2)}×  ` +
+          `${cost.calls} calls  ${cost.rowsRead} read  ${cost.rowsWritten} written` +
+          `${load.non2xx ? `  NON-2XX ${load.non2xx} ${JSON.stringify(load.statuses)}` : ''}`,
+      );
+    }
+    // The floor's own row: the median of its runs beside every endpoint.
+    const floorRuns = results.flatMap((r) => r.rounds.map((round) => round.floor));
+    const median = (key) => {
+      const values = floorRuns.map((r) => r[key]).filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+      return values[Math.floor((values.length - 1) / 2)] ?? null;
+    };
+    results.unshift({
+      id: floor.id,
+      label: floor.label,
+      kind: floor.kind,
+      cost: floorCost,
+      load: {
+        p50: median('p50'),
+        p99: median('p99'),
+        rps: median('rps'),
+        meanMs: median('meanMs'),
+        cpuMsPerRequest: median('cpuMsPerRequest'),
+        non2xx: floorRuns.reduce((n, r) => n + r.non2xx, 0),
+        runs: floorRuns.length,
+        p50Range: [Math.min(...floorRuns.map((r) => r.p50)), Math.max(...floorRuns.map((r) => r.p50))],
+      },
+      ratios: { p50: 1, p99: 1, rps: 1, cpu: 1 },
+    });
+
+    const pages = [];
+    for (const page of weighedPages(fixtures, sessions)) {
+      pages.push({ label: page.label, ...(await measurePage(server.baseUrl, page.path, page.headers)) });
+    }
+    await server.stop();
+    server = null;
+
+    const queries = await inspectQueries(persistTo, me.id, sessions.veteran, firstPage.nextCursor);
+    return {
+      size,
+      counts: seeded.counts,
+      seedSeconds: seeded.seedSeconds,
+      databaseBytes: databaseBytes(persistTo),
+      endpoints: results,
+      pages,
+      queries,
+    };
+  } catch (error) {
+    if (server) console.error(`wrangler dev's last output:\n${server.tail()}`);
+    throw error;
+  } finally {
+    await server?.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const run = {
+    startedAt: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    options,
+    machine: machine(),
+    sizes: [],
+  };
+  log(`machine: ${JSON.stringify(run.machine)}`);
+  log('bundle: wrangler deploy --dry-run');
+  run.bundle = measureBundle();
+  for (const size of options.sizes) run.sizes.push(await runSize(size, options));
+  run.minutes = Math.round((Date.now() - started) / 6_000) / 10;
+
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = run.startedAt.replace(/[:.]/g, '-');
+  writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  const report = renderReport(run);
+  writeFileSync(join(dir, 'latest.md'), report);
+  const write = options.write ?? options.sizes.includes(100_000);
+  if (write) writeBenchmarksFile(join(root, 'BENCHMARKS.md'), report);
+  log(`done in ${run.minutes} min: bench/results/${stamp}.json, bench/results/latest.md${write ? ', BENCHMARKS.md' : ''}`);
+}
+
+// wrangler is only ever asked about the local database here; a stray remote flag cannot reach it.
+if (wranglerSync(['--version']).status !== 0) throw new Error('wrangler is not installed: run npm install first');
+await main();

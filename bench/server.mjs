@@ -1,0 +1,99 @@
+// `wrangler dev` (local workerd and D1) on its own port, serving the benchmark's database.
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { wranglerSpawn } from './local-d1.mjs';
+
+const ticksPerSecond = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK', { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, ms) used so far by every process in a process group, from /proc: wrangler's node
+ * process, its workerd processes (proxy and Worker with D1). Null where there is no /proc.
+ */
+function groupCpuMs(pgid) {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
+
+/** The first free port from `preferred` on, on 127.0.0.1. */
+export async function freePort(preferred) {
+  for (let port = preferred; port < preferred + 100; port++) {
+    const free = await new Promise((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${preferred}`);
+}
+
+/**
+ * Starts the app and waits until it answers. Its log (a JSON line per request) is counted and dropped rather than
+ * kept, so a long run cannot fill memory; the last lines stay for error reports.
+ */
+export async function startServer({ persistTo, port }) {
+  const child = wranglerSpawn([
+    'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo,
+    '--show-interactive-dev-session=false', '--log-level', 'warn',
+  ]);
+  let tail = '';
+  let requestLines = 0;
+  const keep = (chunk) => {
+    const text = String(chunk);
+    requestLines += text.split('"event":"request"').length - 1;
+    tail = (tail + text).slice(-8_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${tail}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    baseUrl,
+    tail: () => tail,
+    requestLines: () => requestLines,
+    /** CPU ms the whole server (wrangler, workerd) has used so far; its own process group, as it was spawned detached. */
+    cpuMs: () => groupCpuMs(child.pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        return; // already gone
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { activeClaimsStatement, type ActiveClaim } from '../claims/active-claims';
+import type { Member } from '../db/schema';
+import { notFound } from '../lib/errors';
+import { presentReviews, reviewStatements } from '../reviews/queries';
+import { presentDraft } from './present';
+import { selectDraft, type DraftRow } from './queries';
+
+/**
+ * What the draft page shows, in one batch (one D1 round trip): the draft, the
+ * reviews this viewer may read with their inline comments and replies (all of
+ * them for the author, their own for a reviewer, none for anyone else), and
+ * the viewer's claim on it. Withdrawn drafts exist for their author only.
+ */
+export async function readDraftPage(d1: D1Database, viewer: Member, draftId: string, now: number) {
+  const readable = sql`r.draft_id = ${draftId}
+    AND (r.reviewer_id = ${viewer.id} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = ${draftId} AND x.author_id = ${viewer.id}))`;
+  const [draft, reviews, inline, replies, claims] = await d1.batch([
+    selectDraft(d1, draftId, now),
+    ...reviewStatements(d1, readable),
+    activeClaimsStatement(d1, viewer.id, now),
+  ]);
+  const row = draft!.results[0] as DraftRow | undefined;
+  if (!row || (row.status === 'withdrawn' && row.author_id !== viewer.id)) throw notFound('That draft');
+  const isMine = row.author_id === viewer.id;
+  return {
+    draft: presentDraft(row, viewer.id),
+    reviews: presentReviews([reviews!, inline!, replies!]),
+    claim: isMine ? null : ((claims!.results as ActiveClaim[]).find((claim) => claim.draftId === draftId) ?? null),
+  };
+}

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { statement } from '../db/statements';
+import type { SignedInMember } from '../db/schema';
+import { loadReviews } from '../reviews/queries';
+import { presentMember } from './present';
+
+/**
+ * Everything a member wrote and owns, in one JSON document: profile, drafts
+ * (withdrawn ones too), reviews written and received with their threads, every
+ * reply, claims, and the whole ledger. Reads only; one batch plus the review loads.
+ */
+export async function exportMemberData(d1: D1Database, member: SignedInMember, now: number) {
+  const [drafts, claims, ledger, replies] = await d1.batch([
+    statement(d1, sql`SELECT id, title, genre, note, body, word_count AS wordCount, price_per_review AS pricePerReview,
+        reviews_wanted AS reviewsWanted, reviews_received AS reviewsReceived, status, created_at AS createdAt, ended_at AS endedAt
+      FROM drafts WHERE author_id = ${member.id} ORDER BY created_at`),
+    statement(d1, sql`SELECT id, draft_id AS draftId, status, created_at AS createdAt, expires_at AS expiresAt, ended_at AS endedAt
+      FROM claims WHERE reviewer_id = ${member.id} ORDER BY created_at`),
+    statement(d1, sql`SELECT id, reason, reason_key AS reasonKey, created_at AS createdAt, draft_id AS draftId, review_id AS reviewId, claim_id AS claimId,
+        CASE WHEN to_account = ${member.id} THEN amount ELSE -amount END AS amount,
+        CASE WHEN to_account = ${member.id} THEN to_balance_after ELSE from_balance_after END AS balanceAfter
+      FROM transfers WHERE from_account = ${member.id} OR to_account = ${member.id} ORDER BY seq`),
+    statement(d1, sql`SELECT id, review_id AS reviewId, body, created_at AS createdAt FROM replies WHERE author_id = ${member.id} ORDER BY created_at`),
+  ]);
+  const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
+  const withDates = <T extends Record<string, unknown>>(rows: T[]) =>
+    rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k.endsWith('At') ? iso(v) : v])),
+    );
+  return {
+    exportedAt: new Date(now).toISOString(),
+    profile: presentMember(member),
+    drafts: withDates(drafts!.results as Record<string, unknown>[]),
+    reviewsWritten: await loadReviews(d1, sql`r.reviewer_id = ${member.id}`),
+    reviewsReceived: await loadReviews(d1, sql`r.draft_id IN (SELECT id FROM drafts WHERE author_id = ${member.id})`),
+    replies: withDates(replies!.results as Record<string, unknown>[]),
+    claims: withDates(claims!.results as Record<string, unknown>[]),
+    ledger: withDates(ledger!.results as Record<string, unknown>[]),
+  };
+}

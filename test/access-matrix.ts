@@ -1,0 +1,189 @@
+import { env } from 'cloudflare:test';
+import { expect, it } from 'vitest';
+import { config } from '../src/config';
+import { sha256Hex } from '../src/lib/ids';
+import { app } from '../src/index';
+import { call, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from './helpers';
+
+/**
+ * Every route of the app against four callers: the table both access-control
+ * suites run (split in two files because each request through SELF gets slower
+ * the more a file has made). The route list is read from the Hono router, so a
+ * route added without a row here fails.
+ */
+
+export type Caller = 'anonymous' | 'other' | 'owner' | 'admin';
+export type Scenario = {
+  owner: SignedInMember;
+  other: SignedInMember;
+  admin: { token: string; email: string };
+  /** An open draft of the owner's, with a review by `reviewer` and a live claim by the owner on someone else's draft. */
+  draftId: string;
+  reviewId: string;
+  claimId: string;
+  outboxId: string;
+};
+export type Expect = Record<Caller, number>;
+export type Row = {
+  path: (s: Scenario) => string;
+  /** API calls authenticate with a bearer token; pages with the session cookie (and our Origin on forms). */
+  kind: 'api' | 'page';
+  body?: (s: Scenario, caller: Caller) => unknown;
+  form?: (s: Scenario, caller: Caller) => Record<string, string>;
+  expect: Expect;
+};
+
+const all = (status: number): Expect => ({ anonymous: status, other: status, owner: status, admin: status });
+const members = (anonymous: number, status: number): Expect => ({ anonymous, other: status, owner: status, admin: status });
+
+const review = reviewOf();
+
+export const matrix: Record<string, Row> = {
+  'POST /api/v1/auth/magic-link': { kind: 'api', path: () => '/api/v1/auth/magic-link', body: () => ({ email: `m-${crypto.randomUUID()}@example.com` }), expect: all(202) },
+  'POST /api/v1/auth/session': { kind: 'api', path: () => '/api/v1/auth/session', body: () => ({ token: 'not-a-real-token' }), expect: all(400) },
+  'DELETE /api/v1/auth/session': { kind: 'api', path: () => '/api/v1/auth/session', expect: members(401, 200) },
+  'DELETE /api/v1/auth/sessions': { kind: 'api', path: () => '/api/v1/auth/sessions', expect: members(401, 200) },
+  'GET /api/v1/me': { kind: 'api', path: () => '/api/v1/me', expect: members(401, 200) },
+  'PATCH /api/v1/me': { kind: 'api', path: () => '/api/v1/me', body: () => ({ name: 'Renamed' }), expect: members(401, 200) },
+  'GET /api/v1/me/export': { kind: 'api', path: () => '/api/v1/me/export', expect: members(401, 200) },
+  'DELETE /api/v1/me': {
+    kind: 'api',
+    path: () => '/api/v1/me',
+    // Only the owner types the owner's address: everyone else is refused even with a session.
+    body: (s) => ({ confirmEmail: s.owner.email }),
+    expect: { anonymous: 401, other: 400, owner: 200, admin: 400 },
+  },
+  'GET /api/v1/me/ledger': { kind: 'api', path: () => '/api/v1/me/ledger', expect: members(401, 200) },
+  'POST /api/v1/drafts': {
+    kind: 'api',
+    path: () => '/api/v1/drafts',
+    body: () => ({ title: 'T', body: 'One two three.', genre: 'poetry', reviewsWanted: 1 }),
+    // The owner spent their welcome credits on the scenario's draft.
+    expect: { anonymous: 401, other: 201, admin: 201, owner: 402 },
+  },
+  'GET /api/v1/drafts': { kind: 'api', path: () => '/api/v1/drafts?mine=1', expect: members(401, 200) },
+  'GET /api/v1/drafts/:id': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}`, expect: members(401, 200) },
+  'POST /api/v1/drafts/:id/withdraw': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/withdraw`, expect: { anonymous: 401, other: 403, owner: 200, admin: 403 } },
+  'GET /api/v1/queue': { kind: 'api', path: () => '/api/v1/queue', expect: members(401, 200) },
+  'POST /api/v1/drafts/:id/claims': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/claims`, expect: { anonymous: 401, other: 201, owner: 403, admin: 201 } },
+  'DELETE /api/v1/claims/:id': { kind: 'api', path: (s) => `/api/v1/claims/${s.claimId}`, expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
+  'POST /api/v1/drafts/:id/reviews': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/reviews`, body: () => review, expect: { anonymous: 401, other: 201, owner: 403, admin: 201 } },
+  'GET /api/v1/drafts/:id/reviews': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/reviews`, expect: { anonymous: 401, other: 403, owner: 200, admin: 403 } },
+  'POST /api/v1/reviews/:id/rating': { kind: 'api', path: (s) => `/api/v1/reviews/${s.reviewId}/rating`, body: () => ({ helpful: true }), expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
+  'POST /api/v1/reviews/:id/replies': { kind: 'api', path: (s) => `/api/v1/reviews/${s.reviewId}/replies`, body: () => ({ body: 'Thanks' }), expect: { anonymous: 401, other: 404, owner: 201, admin: 404 } },
+  'POST /api/v1/webhooks/resend': { kind: 'api', path: () => '/api/v1/webhooks/resend', body: () => ({ type: 'email.bounced', data: {} }), expect: all(401) },
+  'GET /api/v1/health': { kind: 'api', path: () => '/api/v1/health', expect: all(200) },
+  'GET /api/v1/openapi.json': { kind: 'api', path: () => '/api/v1/openapi.json', expect: all(200) },
+  'GET /api/docs': { kind: 'page', path: () => '/api/docs', expect: all(200) },
+
+  'GET /': { kind: 'page', path: () => '/', expect: members(200, 302) },
+  'POST /auth/sign-in': { kind: 'page', path: () => '/auth/sign-in', form: () => ({ email: `p-${crypto.randomUUID()}@example.com` }), expect: all(303) },
+  'GET /auth/check-email': { kind: 'page', path: () => '/auth/check-email', expect: all(200) },
+  'GET /auth/callback': { kind: 'page', path: () => '/auth/callback?token=made-up', expect: all(400) },
+  'POST /auth/sign-out': { kind: 'page', path: () => '/auth/sign-out', form: () => ({}), expect: all(303) },
+  'POST /auth/sign-out-everywhere': { kind: 'page', path: () => '/auth/sign-out-everywhere', form: () => ({}), expect: all(303) },
+  'GET /dashboard': { kind: 'page', path: () => '/dashboard', expect: members(303, 200) },
+  'GET /drafts/new': { kind: 'page', path: () => '/drafts/new', expect: members(303, 200) },
+  'POST /drafts': { kind: 'page', path: () => '/drafts', form: () => ({ title: 'Form draft', body: 'Some words here.', genre: 'essay', reviewsWanted: '1' }),
+    // The owner spent their welcome credits on the scenario's draft.
+    expect: { anonymous: 303, other: 303, admin: 303, owner: 402 },
+  },
+  'GET /drafts': { kind: 'page', path: () => '/drafts', expect: members(303, 200) },
+  'GET /drafts/:id': { kind: 'page', path: (s) => `/drafts/${s.draftId}`, expect: members(303, 200) },
+  'POST /drafts/:id/withdraw': { kind: 'page', path: (s) => `/drafts/${s.draftId}/withdraw`, form: () => ({}), expect: { anonymous: 303, other: 403, owner: 303, admin: 403 } },
+  'GET /queue': { kind: 'page', path: () => '/queue', expect: members(303, 200) },
+  'POST /drafts/:id/claim': { kind: 'page', path: (s) => `/drafts/${s.draftId}/claim`, form: () => ({}), expect: { anonymous: 303, other: 303, owner: 403, admin: 303 } },
+  'POST /claims/:id/release': { kind: 'page', path: (s) => `/claims/${s.claimId}/release`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 303, admin: 404 } },
+  // The author is sent to their own draft's page instead.
+  'GET /drafts/:id/review': { kind: 'page', path: (s) => `/drafts/${s.draftId}/review`, expect: { anonymous: 303, other: 200, owner: 303, admin: 200 } },
+  'POST /drafts/:id/reviews': { kind: 'page', path: (s) => `/drafts/${s.draftId}/reviews`, form: () => ({ body: review.body }),
+    // The author is refused (nothing is written) and sent back to their draft's page.
+    expect: { anonymous: 303, other: 303, owner: 303, admin: 303 },
+  },
+  'POST /reviews/:id/rating': { kind: 'page', path: (s) => `/reviews/${s.reviewId}/rating`, form: () => ({ helpful: '1' }), expect: { anonymous: 303, other: 404, owner: 303, admin: 404 } },
+  'POST /reviews/:id/replies': { kind: 'page', path: (s) => `/reviews/${s.reviewId}/replies`, form: () => ({ body: 'Thank you' }), expect: { anonymous: 303, other: 404, owner: 303, admin: 404 } },
+  'GET /credits': { kind: 'page', path: () => '/credits', expect: members(303, 200) },
+  'GET /dev/mailbox': { kind: 'page', path: () => '/dev/mailbox', expect: all(200) },
+  'GET /dev/mailbox.json': { kind: 'page', path: () => '/dev/mailbox.json', expect: all(200) },
+  'GET /unsubscribe': { kind: 'page', path: () => '/unsubscribe?m=x&g=reviews&t=forged', expect: all(400) },
+  'POST /unsubscribe': { kind: 'page', path: () => '/unsubscribe?m=x&g=reviews&t=forged', form: () => ({ 'List-Unsubscribe': 'One-Click' }), expect: all(400) },
+  'GET /settings/delete': { kind: 'page', path: () => '/settings/delete', expect: members(303, 200) },
+  'POST /settings/delete': { kind: 'page', path: () => '/settings/delete', form: () => ({ confirmEmail: 'not-mine@example.com' }), expect: members(303, 400) },
+  'GET /settings': { kind: 'page', path: () => '/settings', expect: members(303, 200) },
+  'POST /settings': { kind: 'page', path: () => '/settings', form: () => ({ name: 'Renamed', reviews: 'each' }), expect: members(303, 303) },
+  'GET /admin/email': { kind: 'page', path: () => '/admin/email', expect: { anonymous: 303, other: 404, owner: 404, admin: 200 } },
+  'POST /admin/email/:id/retry': { kind: 'page', path: (s) => `/admin/email/${s.outboxId}/retry`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 303 } },
+};
+
+export function appRoutes(): string[] {
+  return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+}
+
+/** An admin session without the sign-in flow: the admin address would hit its 5-links-a-minute limit here. */
+async function adminSession() {
+  const email = 'admin@volley.test';
+  const token = crypto.randomUUID();
+  const now = Date.now();
+  const [member] = (await env.DB.prepare('SELECT id FROM members WHERE email = ?').bind(email).all<{ id: string }>()).results;
+  const id = member?.id ?? (await signIn(email)).member.id;
+  await env.DB.prepare('INSERT INTO sessions (id, token_hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .bind(crypto.randomUUID(), await sha256Hex(token), id, now, now + config.auth.sessionLifetimeMs)
+    .run();
+  return { token, email };
+}
+
+export async function scenario(): Promise<Scenario> {
+  const owner = await signIn();
+  const other = await signIn();
+  const reviewer = await signIn();
+  const admin = await adminSession();
+  const draft = await postDraftOk(owner, { reviewsWanted: 3 });
+  const reviewed = await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: review });
+  const elsewhere = await postDraftOk(reviewer, { reviewsWanted: 1 });
+  const claim = await call(`/api/v1/drafts/${elsewhere.id}/claims`, { method: 'POST', token: owner.token });
+  const outboxId = `ob${crypto.randomUUID().replace(/-/g, '').slice(0, 14)}`;
+  await env.DB.prepare(
+    `INSERT INTO email_outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
+     VALUES (?, 'sign_in', 'x@example.com', 's', 't', 'h', 'dead', 8, 0, 0)`,
+  ).bind(outboxId).run();
+  return {
+    owner,
+    other,
+    admin,
+    draftId: draft.id,
+    reviewId: ((await reviewed.json()) as { id: string }).id,
+    claimId: ((await claim.json()) as { id: string }).id,
+    outboxId,
+  };
+}
+
+export async function request(route: string, row: Row, s: Scenario, caller: Caller) {
+  const method = route.split(' ')[0]!;
+  const credentials = caller === 'anonymous' ? null : caller === 'admin' ? s.admin : s[caller];
+  if (row.kind === 'api') {
+    const body = row.body?.(s, caller);
+    return call(row.path(s), { method, token: credentials?.token, ...(body !== undefined ? { body } : {}) });
+  }
+  const form = row.form?.(s, caller);
+  return call(row.path(s), {
+    method,
+    cookie: credentials ? `__Host-volley_session=${credentials.token}` : undefined,
+    ...(form ? { rawBody: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } } : {}),
+  });
+}
+
+
+/** Runs the matrix rows of one kind: one scenario per route, the owner last. */
+export function describeMatrix(kind: Row['kind']) {
+  for (const [route, row] of Object.entries(matrix).filter(([, r]) => r.kind === kind)) {
+    it(`${route}: anonymous ${row.expect.anonymous}, other member ${row.expect.other}, owner ${row.expect.owner}, admin ${row.expect.admin}`, async () => {
+      const got: Partial<Expect> = {};
+      const s = await scenario();
+      // The owner goes last: their calls (sign out, withdraw, delete the account) change what others would see.
+      for (const caller of ['anonymous', 'other', 'admin', 'owner'] as const) {
+        got[caller] = (await request(route, row, s, caller)).status;
+      }
+      expect(got, JSON.stringify(got)).toEqual(row.expect);
+    }, 60_000);
+  }
+}

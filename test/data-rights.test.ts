@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { FORMER_MEMBER_NAME } from '../src/members/delete-account';
+import { balance, call, count, expectErrorShape, expectLedgerInvariants, ORIGIN, postDraftOk, reviewOf, rows, signIn } from './helpers';
+
+describe('export', () => {
+  it('gives the member everything they wrote and own, as a JSON download', async () => {
+    const author = await signIn();
+    const reviewer = await signIn();
+    const draft = await postDraftOk(author, { title: 'Export me' });
+    const reviewed = await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: reviewOf() });
+    const review = (await reviewed.json()) as { id: string };
+    await call(`/api/v1/reviews/${review.id}/replies`, { token: author.token, body: { body: 'Thanks!' } });
+
+    const response = await call('/api/v1/me/export', { token: author.token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="volley-export-/);
+    const data = (await response.json()) as Record<string, Array<Record<string, unknown>>> & { profile: { email: string } };
+    expect(data.profile.email).toBe(author.email);
+    expect(data.drafts!.map((d) => d.title)).toEqual(['Export me']);
+    expect(data.drafts![0]!.body).toBeTruthy();
+    expect(data.reviewsReceived!.map((r) => r.id)).toEqual([review.id]);
+    expect(data.replies!.map((r) => r.body)).toEqual(['Thanks!']);
+    expect(data.ledger!.map((e) => e.reason)).toEqual(['welcome', 'post_draft']);
+
+    const theirs = (await (await call('/api/v1/me/export', { token: reviewer.token })).json()) as Record<string, Array<{ id: string }>>;
+    expect(theirs.reviewsWritten!.map((r) => r.id)).toEqual([review.id]);
+    expect(theirs.drafts).toEqual([]);
+  });
+
+  it('is for the signed-in member only', async () => {
+    await expectErrorShape(await call('/api/v1/me/export'), 401);
+  });
+});
+
+describe('account deletion', () => {
+  it('needs the address typed out, and changes nothing without it', async () => {
+    const member = await signIn();
+    const error = await expectErrorShape(
+      await call('/api/v1/me', { method: 'DELETE', token: member.token, body: { confirmEmail: 'someone@else.example' } }),
+      400,
+      'validation_failed',
+    );
+    expect(error.fields?.confirmEmail).toBeTruthy();
+    expect((await call('/api/v1/me', { token: member.token })).status).toBe(200);
+  });
+
+  it('withdraws and erases drafts, keeps reviews written as by a former member, ends sessions, erases the address, and the books still balance', async () => {
+    const leaver = await signIn();
+    const author = await signIn();
+    const reviewer = await signIn();
+    // The leaver posts a draft that gets one review and has one live claim, and reviews someone else's draft.
+    const own = await postDraftOk(leaver, { title: 'My private draft', reviewsWanted: 2 });
+    await call(`/api/v1/drafts/${own.id}/reviews`, { token: reviewer.token, body: reviewOf() });
+    const theirs = await postDraftOk(author, { title: 'Their draft', reviewsWanted: 2 });
+    const written = (await (await call(`/api/v1/drafts/${theirs.id}/reviews`, { token: leaver.token, body: reviewOf() })).json()) as { id: string };
+    const other = await signIn();
+    const claimed = await postDraftOk(other, { title: 'Claimed', reviewsWanted: 1 });
+    await call(`/api/v1/drafts/${claimed.id}/claims`, { method: 'POST', token: leaver.token });
+
+    const response = await call('/api/v1/me', { method: 'DELETE', token: leaver.token, body: { confirmEmail: leaver.email } });
+    expect(response.status).toBe(200);
+
+    await expectErrorShape(await call('/api/v1/me', { token: leaver.token }), 401);
+    expect(await count('members', 'email = ?', leaver.email)).toBe(0);
+    expect(await count('sessions', 'member_id = ?', leaver.member.id)).toBe(0);
+    expect(await rows('SELECT title, body, status FROM drafts WHERE id = ?', own.id)).toEqual([{ title: '[deleted]', body: '', status: 'withdrawn' }]);
+    expect(await balance(leaver.member.id)).toBe(0);
+    expect(await balance(own.id)).toBe(0);
+    // The claimed slot is free again.
+    expect(await rows("SELECT status FROM claims WHERE draft_id = ?", claimed.id)).toEqual([{ status: 'released' }]);
+
+    const reviews = (await (await call(`/api/v1/drafts/${theirs.id}/reviews`, { token: author.token })).json()) as { items: Array<{ id: string; reviewer: { name: string } }> };
+    expect(reviews.items.find((r) => r.id === written.id)?.reviewer.name).toBe(FORMER_MEMBER_NAME);
+    await expectLedgerInvariants();
+  });
+
+  it('has a confirmation step on the settings page', async () => {
+    const member = await signIn();
+    const cookie = `__Host-volley_session=${member.token}`;
+    const page = await call('/settings/delete', { cookie });
+    expect(await page.text()).toContain('Type your email address');
+    const wrong = await call('/settings/delete', {
+      method: 'POST',
+      cookie,
+      rawBody: 'confirmEmail=wrong%40example.com',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+    });
+    expect(wrong.status).toBe(400);
+    expect((await call('/api/v1/me', { token: member.token })).status).toBe(200);
+    const right = await call('/settings/delete', {
+      method: 'POST',
+      cookie,
+      rawBody: new URLSearchParams({ confirmEmail: member.email }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+    });
+    expect(await right.text()).toContain('Your account is deleted');
+    expect((await call('/api/v1/me', { token: member.token })).status).toBe(401);
+  });
+});
