@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { config } from '../config';
 import { statement } from '../db/statements';
 import type { Member } from '../db/schema';
@@ -78,19 +78,25 @@ export async function claimSlot(d1: D1Database, reviewer: Member, draftId: strin
   return presentClaim(claim, now);
 }
 
-/** A claim of a withdrawn draft that ends unused gives its credit back to the author. */
-const refundEndedClaim = (d1: D1Database, claimId: string, status: 'released' | 'expired', now: number) =>
+/**
+ * Refunds, to their draft's author, the claims matching `where` (aliases c, d)
+ * that end unused on a withdrawn draft. Only a claim still live when the draft
+ * was withdrawn kept its credit in escrow; one that had lapsed before was
+ * refunded by the withdraw itself. Keyed by claim, so no claim is refunded twice.
+ */
+export const refundEndedClaims = (d1: D1Database, where: SQL, now: number) =>
   transferStatement(d1, {
+    id: sql`lower(hex(randomblob(10)))`,
     from: sql`d.id`,
     to: sql`d.author_id`,
     amount: sql`d.price_per_review`,
     reason: 'refund',
-    key: `refund:claim:${claimId}`,
+    key: sql`'refund:claim:' || c.id`,
     now,
     draftId: sql`d.id`,
-    claimId,
+    claimId: sql`c.id`,
     source: sql`FROM claims c JOIN drafts d ON d.id = c.draft_id
-      WHERE c.id = ${claimId} AND c.status = ${status} AND c.ended_at = ${now} AND d.status = 'withdrawn'`,
+      WHERE d.status = 'withdrawn' AND c.expires_at > d.ended_at AND ${where}`,
   });
 
 /** Gives a slot back. Only the reviewer who holds the claim can. */
@@ -103,7 +109,7 @@ export async function releaseClaim(d1: D1Database, reviewer: Member, claimId: st
   const [released, , after] = await d1.batch<ClaimRow>([
     statement(d1, sql`UPDATE claims SET status = 'released', ended_at = ${now}
       WHERE id = ${claimId} AND reviewer_id = ${reviewer.id} AND status = 'active' AND expires_at > ${now}`),
-    refundEndedClaim(d1, claimId, 'released', now),
+    refundEndedClaims(d1, sql`c.id = ${claimId} AND c.status = 'released' AND c.ended_at = ${now}`, now),
     statement(d1, sql`SELECT * FROM claims WHERE id = ${claimId}`),
   ]);
   if (released!.meta.changes === 0) throw conflict('claim_not_active', 'This claim has already ended.');
@@ -113,24 +119,10 @@ export async function releaseClaim(d1: D1Database, reviewer: Member, claimId: st
 /**
  * Cron: marks lapsed claims expired and refunds those on withdrawn drafts.
  * Queries already treat a lapsed claim as free; this only tidies and pays back.
- * Only a claim still live when its draft was withdrawn kept its credit in
- * escrow; one that had lapsed before was refunded by the withdraw itself.
  */
 export async function expireLapsedClaims(d1: D1Database, now: number) {
   const [refunds, expired] = await d1.batch([
-    transferStatement(d1, {
-      id: sql`lower(hex(randomblob(10)))`,
-      from: sql`d.id`,
-      to: sql`d.author_id`,
-      amount: sql`d.price_per_review`,
-      reason: 'refund',
-      key: sql`'refund:claim:' || c.id`,
-      now,
-      draftId: sql`d.id`,
-      claimId: sql`c.id`,
-      source: sql`FROM claims c JOIN drafts d ON d.id = c.draft_id
-        WHERE c.status = 'active' AND c.expires_at <= ${now} AND d.status = 'withdrawn' AND c.expires_at > d.ended_at`,
-    }),
+    refundEndedClaims(d1, sql`c.status = 'active' AND c.expires_at <= ${now}`, now),
     statement(d1, sql`UPDATE claims SET status = 'expired', ended_at = ${now} WHERE status = 'active' AND expires_at <= ${now}`),
   ]);
   return { expired: expired!.meta.changes, refunded: refunds!.meta.changes };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { statement } from '../db/statements';
 import type { SignedInMember } from '../db/schema';
+import { refundEndedClaims } from '../claims/claims';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { validationFailed } from '../lib/errors';
 import { newId } from '../lib/ids';
@@ -43,19 +44,7 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
         ended_at = coalesce(ended_at, ${now})
       WHERE author_id = ${member.id}`),
     // Released claims on withdrawn drafts give their slot's credit back to that draft's author.
-    transferStatement(d1, {
-      id: sql`lower(hex(randomblob(10)))`,
-      from: sql`d.id`,
-      to: sql`d.author_id`,
-      amount: sql`d.price_per_review`,
-      reason: 'refund',
-      key: sql`'refund:claim:' || c.id`,
-      now,
-      draftId: sql`d.id`,
-      claimId: sql`c.id`,
-      source: sql`FROM claims c JOIN drafts d ON d.id = c.draft_id
-        WHERE c.reviewer_id = ${member.id} AND c.status = 'active' AND c.expires_at > ${now} AND d.status = 'withdrawn'`,
-    }),
+    refundEndedClaims(d1, sql`c.reviewer_id = ${member.id} AND c.status = 'active' AND c.expires_at > ${now}`, now),
     statement(d1, sql`UPDATE claims SET status = 'released', ended_at = ${now} WHERE reviewer_id = ${member.id} AND status = 'active'`),
     transferStatement(d1, {
       from: member.id,
