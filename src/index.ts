@@ -66,8 +66,13 @@ export default {
   async scheduled(controller, env, _ctx) {
     const now = controller.scheduledTime;
     const ctx = emailContext(env);
-    // Claim notices first: the sweep below marks the lapsed claims they are about as expired.
-    const claimNotices = await claimEmails(env.DB, ctx, now);
+    // Claim notices first, every page of them: the sweep below marks the lapsed claims they are about as expired.
+    let claimNotices = 0;
+    for (let page = 0, more = true; more && page < 20; page++) {
+      const written = await claimEmails(env.DB, ctx, now);
+      claimNotices += written.written;
+      more = written.more;
+    }
     const claims = await expireLapsedClaims(env.DB, now);
     const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);

@@ -1,10 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { config } from '../src/config';
-import worker from '../src/index';
 import { splitParagraphs } from '../src/lib/text';
 import { escapeHtml, executableMarkup } from './executable-markup';
-import { ORIGIN, rows, runCron, uniqueEmail, uniqueIp, words, type SignedInMember } from './helpers';
+import { call, ORIGIN, rows, runCron, signIn, words, type SignedInMember } from './helpers';
 import corpus from './xss-payloads.json';
 
 /**
@@ -14,43 +12,6 @@ import corpus from './xss-payloads.json';
  * with no executable markup (test/executable-markup.ts), and must actually show the field (so a
  * page that dropped it would not pass by accident).
  */
-
-type CallOptions = { method?: string; body?: unknown; rawBody?: string; token?: string; cookie?: string; headers?: Record<string, string> };
-
-/**
- * One request through the Worker's own fetch handler (src/index.ts), as helpers.ts `call` makes it but
- * without SELF: in this vitest-pool-workers, every SELF.fetch costs more than the one before (a 404 goes
- * from ~4 ms to ~80 ms after 400 calls, while the app's own time stays flat), and the corpus makes
- * some 2,800 requests. Calling the exported handler with a fresh ExecutionContext stays flat.
- */
-async function call(path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (options.token) headers.set('authorization', `Bearer ${options.token}`);
-  if (options.cookie) headers.set('cookie', options.cookie);
-  headers.set('cf-connecting-ip', uniqueIp());
-  const request = new Request(`${ORIGIN}${path}`, {
-    method: options.method ?? (options.body !== undefined || options.rawBody !== undefined ? 'POST' : 'GET'),
-    headers,
-    body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
-    redirect: 'manual',
-  });
-  const ctx = createExecutionContext();
-  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
-}
-
-/** A member signed in through the real magic-link flow, the link read from the dev mailbox table. */
-async function signIn(email = uniqueEmail('xss')): Promise<SignedInMember> {
-  const requested = await call('/api/v1/auth/magic-link', { body: { email } });
-  if (requested.status !== 202) throw new Error(`magic link: ${requested.status} ${await requested.text()}`);
-  const [mail] = await rows<{ text: string }>('SELECT text FROM dev_mailbox WHERE "to" = ? ORDER BY seq DESC LIMIT 1', email);
-  const token = mail?.text.match(/token=([a-z2-7]+)/)?.[1];
-  const response = await call('/api/v1/auth/session', { body: { token } });
-  if (response.status !== 200) throw new Error(`session: ${response.status} ${await response.text()}`);
-  return { ...((await response.json()) as Omit<SignedInMember, 'email'>), email };
-}
 
 type Payload = { label: string; text: string };
 type Rendered = { label: string; html: string };

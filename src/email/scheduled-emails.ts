@@ -14,7 +14,8 @@ const hoursLeft = (expiresAt: number, now: number) => Math.max(1, Math.round((ex
 /**
  * A reminder 12 hours before a claim expires, and one notice when it has
  * (run before the sweep marks lapsed claims expired). Each is keyed by claim,
- * so however many runs see a claim, it gets each email once.
+ * so however many runs see a claim, it gets each email once. Written a page at a
+ * time; `more` says another page is waiting.
  */
 export async function claimEmails(d1: D1Database, ctx: EmailContext, now: number) {
   const select = (kind: 'claim_expiring' | 'claim_expired', window: string, ...bounds: number[]) =>
@@ -24,6 +25,7 @@ export async function claimEmails(d1: D1Database, ctx: EmailContext, now: number
          FROM claims c JOIN drafts d ON d.id = c.draft_id JOIN members m ON m.id = c.reviewer_id
          WHERE c.status = 'active' AND ${window} AND m.notify_claims = 1
            AND NOT EXISTS (SELECT 1 FROM email_outbox o WHERE o.dedupe_key = '${kind}:' || c.id)
+           AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email = m.email)
          LIMIT ${PER_RUN}`,
       )
       .bind(...bounds);
@@ -68,7 +70,7 @@ export async function claimEmails(d1: D1Database, ctx: EmailContext, now: number
     )),
   ];
   if (emails.length) await d1.batch(emails.map((email) => enqueueEmail(d1, email, now).statement));
-  return emails.length;
+  return { written: emails.length, more: expiring!.results.length === PER_RUN || expired!.results.length === PER_RUN };
 }
 
 type DigestMember = { id: string; email: string; name: string; since: number };
