@@ -152,9 +152,23 @@ function databaseBytes(persistTo) {
   }
 }
 
+/** What to undo if the run is interrupted (Ctrl-C): the running server, the temporary database. */
+const cleanups = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    for (const cleanup of cleanups) await cleanup();
+    process.exit(130);
+  });
+}
+
 async function runSize(size, options) {
   const persistTo = mkdtempSync(join(tmpdir(), `volley-bench-${size}-`));
   let server;
+  const cleanup = async () => {
+    await server?.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+  cleanups.add(cleanup);
   try {
     log(`${size.toLocaleString('en')} drafts: migrating and seeding ${persistTo}`);
     const seeded = await seedDatabase(size, persistTo);
@@ -236,8 +250,8 @@ async function runSize(size, options) {
     if (server) console.error(`wrangler dev's last output:\n${server.tail()}`);
     throw error;
   } finally {
-    await server?.stop();
-    rmSync(persistTo, { recursive: true, force: true });
+    cleanups.delete(cleanup);
+    await cleanup();
   }
 }
 

@@ -7,9 +7,9 @@ import { call, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from
 
 /**
  * Every route of the app against four callers: the table both access-control
- * suites run (split in two files because each request through SELF gets slower
- * the more a file has made). The route list is read from the Hono router, so a
- * route added without a row here fails.
+ * suites run (API routes and pages, one file each so they run in parallel).
+ * The route list is read from the Hono router, so a route added without a row
+ * here fails.
  */
 
 export type Caller = 'anonymous' | 'other' | 'owner' | 'admin';
