@@ -141,6 +141,13 @@ export function evaluateBudgets(run) {
   return results;
 }
 
+/** SQL from a template literal, without its blank lines and with the indentation of its first line removed. */
+function dedent(sqlText) {
+  const [first, ...rest] = sqlText.split('\n').filter((line) => line.trim());
+  const indent = Math.min(...rest.map((line) => line.match(/^ */)[0].length));
+  return [first.trim(), ...rest.map((line) => `  ${line.slice(indent)}`)].join('\n');
+}
+
 export function renderReport(run) {
   const last = run.sizes.at(-1);
   const m = run.machine;
@@ -211,7 +218,7 @@ export function renderReport(run) {
       'and no temporary B-tree for the ORDER BY, so a page reads about the same rows at any size.',
     '',
     '```sql',
-    last.queries.queueSql.replace(/^\s+/gm, '  ').replace(/^ {2}SELECT/, 'SELECT'),
+    dedent(last.queries.queueSql),
     '```',
     '',
     'First page:',

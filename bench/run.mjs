@@ -32,10 +32,11 @@ const usage = `npm run bench [-- options]
   --connections 10            concurrent connections
   --port 8795                 first port to try for wrangler dev
   --write                     rewrite BENCHMARKS.md even without the 100,000 run
-  --no-write                  never rewrite BENCHMARKS.md`;
+  --no-write                  never rewrite BENCHMARKS.md
+  --report <results.json>     no run: write the report of a saved run (bench/results/*.json) again`;
 
 function parseArgs(argv) {
-  const options = { sizes: [1_000, 10_000, 100_000], duration: 2, rounds: 3, warmup: 1, connections: 10, port: 8795, write: null };
+  const options = { sizes: [1_000, 10_000, 100_000], duration: 2, rounds: 3, warmup: 1, connections: 10, port: 8795, write: null, report: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
@@ -45,6 +46,7 @@ function parseArgs(argv) {
     else if (flag === '--rounds') options.rounds = Number(value());
     else if (flag === '--connections') options.connections = Number(value());
     else if (flag === '--port') options.port = Number(value());
+    else if (flag === '--report') options.report = value();
     else if (flag === '--write') options.write = true;
     else if (flag === '--no-write') options.write = false;
     else if (flag === '--help' || flag === '-h') {
@@ -255,8 +257,23 @@ async function runSize(size, options) {
   }
 }
 
+/** The report of a run: bench/results/latest.md always, BENCHMARKS.md for a run that includes 100,000 drafts. */
+function writeReports(run, options) {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const report = renderReport(run);
+  writeFileSync(join(dir, 'latest.md'), report);
+  const write = options.write ?? run.sizes.some((s) => s.size === 100_000);
+  if (write) writeBenchmarksFile(join(root, 'BENCHMARKS.md'), report);
+  return write ? 'bench/results/latest.md, BENCHMARKS.md' : 'bench/results/latest.md';
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.report) {
+    log(`wrote ${writeReports(JSON.parse(readFileSync(options.report, 'utf8')), options)}`);
+    return;
+  }
   const started = Date.now();
   const run = {
     startedAt: new Date().toISOString(),
@@ -271,15 +288,10 @@ async function main() {
   for (const size of options.sizes) run.sizes.push(await runSize(size, options));
   run.minutes = Math.round((Date.now() - started) / 6_000) / 10;
 
-  const dir = join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
   const stamp = run.startedAt.replace(/[:.]/g, '-');
-  writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
-  const report = renderReport(run);
-  writeFileSync(join(dir, 'latest.md'), report);
-  const write = options.write ?? options.sizes.includes(100_000);
-  if (write) writeBenchmarksFile(join(root, 'BENCHMARKS.md'), report);
-  log(`done in ${run.minutes} min: bench/results/${stamp}.json, bench/results/latest.md${write ? ', BENCHMARKS.md' : ''}`);
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
+  log(`done in ${run.minutes} min: bench/results/${stamp}.json, ${writeReports(run, options)}`);
 }
 
 // wrangler is only ever asked about the local database here; a stray remote flag cannot reach it.

@@ -132,16 +132,17 @@ describe('Server-Timing', () => {
     }
   });
 
-  it('a review submission makes 5 D1 calls before it answers', async () => {
+  it('a review submission makes 3 D1 round trips for its answer: session, draft read, one write batch', async () => {
     const author = await signIn();
     const reviewer = await signIn();
     const draft = await postDraftOk(author);
     const response = await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: reviewOf() });
     expect(response.status).toBe(201);
     const cost = costOf(response);
-    // The session lookup, the draft read, the write batch, the review read back (a second batch), and the first
-    // statement of the email delivery it hands to waitUntil, which D1 answers before the read-back.
-    expect(cost.calls).toBe(5);
+    // The session lookup, the draft read, and the write batch (which also reads the review back). The email delivery
+    // handed to waitUntil runs after the answer; when its first statement happens to finish first, it is counted too.
+    expect(cost.calls).toBeGreaterThanOrEqual(3);
+    expect(cost.calls).toBeLessThanOrEqual(4);
     expect(cost.rowsWritten).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
 import type { Notifier } from '../email/notifier';
-import { findReviewParties, loadReviews, presentReply, type ReviewView } from './queries';
+import { findReviewParties, loadReviews, presentReply, presentReviews, reviewStatements, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
 /** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
@@ -75,7 +75,7 @@ export async function submitReview(
   });
   const liveClaim = sql`EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id}
     AND c.status = 'active' AND c.expires_at > ${now})`;
-  const [inserted] = await d1.batch([
+  const results = await d1.batch([
     statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, created_at)
       SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${now} FROM drafts d
       WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
@@ -104,13 +104,14 @@ export async function submitReview(
       source: sql`FROM drafts d WHERE d.id = ${draftId} AND ${mine}`,
     }),
     ...emails.map((email) => email.statement),
+    // Read back in the same round trip.
+    ...reviewStatements(d1, sql`r.id = ${id}`),
   ]);
-  if (inserted!.meta.changes === 0) {
+  if (results[0]!.meta.changes === 0) {
     throw conflict('review_not_accepted', 'This review was not accepted: the slot was taken or you reviewed this draft already.');
   }
   notify.queued(emails.map((email) => email.id));
-  const [review] = await loadReviews(d1, sql`r.id = ${id}`);
-  return review!;
+  return presentReviews(results.slice(-3))[0]!;
 }
 
 /** The author sees every review of their draft; a reviewer sees their own; nobody else any. */
@@ -147,7 +148,7 @@ export async function rateReview(
     authorName: parties.author_name,
     now,
   });
-  const [rated] = await d1.batch([
+  const results = await d1.batch([
     statement(d1, sql`UPDATE reviews SET helpful = ${helpful ? 1 : 0}, rated_at = ${now} WHERE id = ${reviewId} AND rated_at IS NULL`),
     transferStatement(d1, {
       from: MINT,
@@ -161,11 +162,11 @@ export async function rateReview(
       source: sql`WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ${reviewId} AND helpful = 1)`,
     }),
     email.statement,
+    ...reviewStatements(d1, sql`r.id = ${reviewId}`),
   ]);
-  if (rated!.meta.changes === 0) throw conflict('already_rated', 'You have already rated this review.');
+  if (results[0]!.meta.changes === 0) throw conflict('already_rated', 'You have already rated this review.');
   if (helpful) notify.queued([email.id]);
-  const [review] = await loadReviews(d1, sql`r.id = ${reviewId}`);
-  return review!;
+  return presentReviews(results.slice(-3))[0]!;
 }
 
 /** A thread between the draft's author and the reviewer, and nobody else. */
