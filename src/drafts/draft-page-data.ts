@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { activeClaimsStatement, type ActiveClaim } from '../claims/active-claims';
 import type { Member } from '../db/schema';
 import { notFound } from '../lib/errors';
-import { presentReviews, reviewStatements } from '../reviews/queries';
+import { presentReviews, readableReviews, reviewStatements } from '../reviews/queries';
 import { presentDraft } from './present';
 import { selectDraft, type DraftRow } from './queries';
 
@@ -13,11 +12,9 @@ import { selectDraft, type DraftRow } from './queries';
  * the viewer's claim on it. Withdrawn drafts exist for their author only.
  */
 export async function readDraftPage(d1: D1Database, viewer: Member, draftId: string, now: number) {
-  const readable = sql`r.draft_id = ${draftId}
-    AND (r.reviewer_id = ${viewer.id} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = ${draftId} AND x.author_id = ${viewer.id}))`;
   const [draft, reviews, inline, replies, claims] = await d1.batch([
     selectDraft(d1, draftId, now),
-    ...reviewStatements(d1, readable),
+    ...reviewStatements(d1, readableReviews(draftId, viewer.id)),
     activeClaimsStatement(d1, viewer.id, now),
   ]);
   const row = draft!.results[0] as DraftRow | undefined;

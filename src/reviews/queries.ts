@@ -18,7 +18,8 @@ type ReplyRow = { id: string; review_id: string; author_id: string; author_name:
 
 /**
  * The three statements that read the reviews matching `where` with their
- * inline comments and replies, for a batch of the caller's (see loadReviews).
+ * inline comments and replies, to ride in a batch of the caller's; presentReviews
+ * turns their three results into reviews.
  */
 export function reviewStatements(d1: D1Database, where: SQL): [D1PreparedStatement, D1PreparedStatement, D1PreparedStatement] {
   return [
@@ -48,9 +49,10 @@ export function presentReviews([reviews, inline, replies]: D1Result[]) {
  * Reviews matching `where` with their inline comments and replies: three
  * statements in one batch, so one round trip whatever the number of reviews.
  */
-export async function loadReviews(d1: D1Database, where: SQL) {
-  return presentReviews(await d1.batch(reviewStatements(d1, where)));
-}
+/** The reviews of a draft a viewer may read: all of them for its author, their own for a reviewer. */
+export const readableReviews = (draftId: string, viewerId: string) => sql`r.draft_id = ${draftId}
+  AND (r.reviewer_id = ${viewerId} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = ${draftId} AND x.author_id = ${viewerId}))`;
+
 
 export function presentReply(p: ReplyRow) {
   return {

@@ -9,7 +9,7 @@ import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
 import type { Notifier } from '../email/notifier';
-import { findReviewParties, loadReviews, presentReply, presentReviews, reviewStatements, type ReviewView } from './queries';
+import { findReviewParties, presentReply, presentReviews, readableReviews, reviewStatements, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
 /** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
@@ -114,15 +114,20 @@ export async function submitReview(
   return presentReviews(results.slice(-3))[0]!;
 }
 
-/** The author sees every review of their draft; a reviewer sees their own; nobody else any. */
+/**
+ * The author sees every review of their draft; a reviewer sees their own (even
+ * after the author withdraws the draft); nobody else any. One batch.
+ */
 export async function listReviews(d1: D1Database, viewer: Member, draftId: string): Promise<ReviewView[]> {
-  const draft = await d1.prepare('SELECT author_id, status FROM drafts WHERE id = ?').bind(draftId).first<{ author_id: string; status: string }>();
-  if (!draft) throw notFound('That draft');
-  if (draft.author_id === viewer.id) return loadReviews(d1, sql`r.draft_id = ${draftId}`);
-  // A reviewer keeps their own review (and its thread) even after the author withdraws the draft.
-  const own = await loadReviews(d1, sql`r.draft_id = ${draftId} AND r.reviewer_id = ${viewer.id}`);
-  if (own.length > 0) return own;
-  if (draft.status === 'withdrawn') throw notFound('That draft');
+  const [draft, ...reviews] = await d1.batch([
+    d1.prepare('SELECT author_id, status FROM drafts WHERE id = ?').bind(draftId),
+    ...reviewStatements(d1, readableReviews(draftId, viewer.id)),
+  ]);
+  const row = draft!.results[0] as { author_id: string; status: string } | undefined;
+  if (!row) throw notFound('That draft');
+  const readable = presentReviews(reviews);
+  if (row.author_id === viewer.id || readable.length > 0) return readable;
+  if (row.status === 'withdrawn') throw notFound('That draft');
   throw forbidden('Only the author and the draft’s reviewers can read its reviews.');
 }
 
