@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { startServer } from './server.mjs';
 
-const server = await startServer();
+const server = await startServer(Number(process.env.E2E_PORT ?? 8790));
 let status = 1;
 try {
   const journeys = readdirSync('e2e').filter((f) => f.endsWith('.e2e.mjs')).map((f) => `e2e/${f}`);
