@@ -13,8 +13,8 @@ import { isOwnOrigin, isSafeMethod } from './lib/origin';
 import { serverTiming } from './observability/server-timing';
 import { securityHeaders } from './lib/security-headers';
 import { validationHook } from './lib/validation';
-import { ErrorPage } from './pages/error-page';
-import { renderPage } from './pages/render';
+import { ErrorPage } from './ui/error-page';
+import { renderPage } from './ui/render';
 
 const wantsJson = (c: Context<AppEnv>) => c.req.path.startsWith('/api/');
 

@@ -3,6 +3,7 @@ import { config, pricePerReview } from '../src/config';
 import {
   balance,
   call,
+  cookieOf,
   count,
   draftBody,
   expectErrorShape,
@@ -275,6 +276,24 @@ describe('listing and reading drafts', () => {
     await expectErrorShape(await call(`/api/v1/drafts/${draft.id}`, { token: other.token }), 404, 'not_found');
     const own = await json<DraftView>(await call(`/api/v1/drafts/${draft.id}`, { token: author.token }));
     expect(own.status).toBe('withdrawn');
+  });
+
+  it('a withdrawn draft stays visible to the reviewers it concerns: one with a live claim, one whose review it holds', async () => {
+    const author = await signIn();
+    const [holder, reviewer, stranger] = [await signIn(), await signIn(), await signIn()];
+    const draft = await postDraftOk(author, { reviewsWanted: 2 });
+    expect((await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: reviewOf() })).status).toBe(201);
+    expect((await call(`/api/v1/drafts/${draft.id}/claims`, { method: 'POST', token: holder.token })).status).toBe(201);
+    expect((await withdraw(author, draft.id)).status).toBe(200);
+    for (const member of [holder, reviewer]) {
+      const api = await call(`/api/v1/drafts/${draft.id}`, { token: member.token });
+      expect(api.status).toBe(200);
+      expect((await json<DraftView>(api)).status).toBe('withdrawn');
+      expect((await call(`/drafts/${draft.id}`, { cookie: cookieOf(member) })).status).toBe(200);
+    }
+    await expectErrorShape(await call(`/api/v1/drafts/${draft.id}`, { token: stranger.token }), 404, 'not_found');
+    expect((await call(`/drafts/${draft.id}`, { cookie: cookieOf(stranger) })).status).toBe(404);
+    await expectErrorShape(await call(`/api/v1/drafts/${draft.id}/reviews`, { token: stranger.token }), 404, 'not_found');
   });
 
   it('GET /drafts/:id of an unknown id is 404', async () => {

@@ -83,6 +83,9 @@ export async function signIn(email = uniqueEmail()): Promise<SignedInMember> {
   return { ...session, email };
 }
 
+/** The session cookie a browser of `member` sends, for page requests. */
+export const cookieOf = (member: { token: string }) => `__Host-volley_session=${member.token}`;
+
 /** Rows straight from the database, to check what a request wrote. */
 export async function rows<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]> {
   const result = await env.DB.prepare(query).bind(...params).all<T>();

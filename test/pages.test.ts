@@ -3,6 +3,7 @@ import { config } from '../src/config';
 import {
   balance,
   call,
+  cookieOf,
   count,
   draftBody,
   ORIGIN,
@@ -16,7 +17,6 @@ import {
 
 const hour = 60 * 60 * 1000;
 const welcome = config.credits.welcomeGrant;
-const cookieOf = (member: SignedInMember) => `__Host-volley_session=${member.token}`;
 
 /** A page as the member's browser gets it. */
 async function open(path: string, member: SignedInMember | null, now?: number) {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../src/env';
 import { emptyD1Usage, meteredD1 } from '../src/observability/metered-d1';
 import { serverTiming } from '../src/observability/server-timing';
-import { call, json, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from './helpers';
+import { call, cookieOf, json, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from './helpers';
 
 type Metric = { dur?: number; desc?: string };
 
@@ -47,7 +47,6 @@ function expectAllFiveMetrics(response: Response) {
   }
 }
 
-const cookieOf = (member: SignedInMember) => `__Host-volley_session=${member.token}`;
 
 describe('Server-Timing', () => {
   it('is on pages, signed out and in', async () => {

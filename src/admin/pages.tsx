@@ -2,8 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { deliverOutbox } from '../email/deliver';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 
 /** Operators are named by address in ADMIN_EMAILS; to anyone else /admin does not exist. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

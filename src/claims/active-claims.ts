@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { statement } from '../db/statements';
+import { liveClaim } from './slots';
 
 /** A claim the member holds right now, with what finishing it pays. */
 export type ActiveClaim = { id: string; draftId: string; title: string; pays: number; expiresAt: number };
@@ -15,7 +16,7 @@ export function activeClaimsStatement(d1: D1Database, reviewerId: string, now: n
     d1,
     sql`SELECT c.id, c.draft_id AS draftId, d.title, d.price_per_review AS pays, c.expires_at AS expiresAt
       FROM claims c JOIN drafts d ON d.id = c.draft_id
-      WHERE c.reviewer_id = ${reviewerId} AND c.status = 'active' AND c.expires_at > ${now}
+      WHERE c.reviewer_id = ${reviewerId} AND ${liveClaim(now)}
       ORDER BY c.expires_at, c.id`,
   );
 }

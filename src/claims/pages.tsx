@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
-import { Refusal } from '../pages/refusal';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
+import { Refusal } from '../ui/refusal';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 import { claimSlot, releaseClaim } from './claims';
 
 const elsewhere = [

@@ -1,18 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { DraftIdParam } from '../drafts/schemas';
-import { commonErrors, errorResponse, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { claimSlot, releaseClaim } from './claims';
-import { ClaimIdParam, ClaimSchema } from './schemas';
+import { ClaimSchema } from './schemas';
 
 const claim = createRoute({
   ...memberRoute('Claims'),
   method: 'post',
   path: '/drafts/{id}/claims',
   summary: 'Claim a review slot for 48 hours',
-  request: { params: DraftIdParam },
+  request: { params: IdParam },
   responses: {
     201: jsonResponse('The claim.', ClaimSchema),
     ...commonErrors,
@@ -27,7 +26,7 @@ const release = createRoute({
   method: 'delete',
   path: '/claims/{id}',
   summary: 'Release a claim',
-  request: { params: ClaimIdParam },
+  request: { params: IdParam },
   responses: {
     200: jsonResponse('The released claim.', ClaimSchema),
     ...commonErrors,

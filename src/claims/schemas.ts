@@ -10,4 +10,3 @@ export const ClaimSchema = z
   })
   .openapi('Claim');
 
-export const ClaimIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { renderPage } from '../pages/render';
+import { renderPage } from '../ui/render';
 import { openApiInfo } from './openapi';
 
 type Document = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;

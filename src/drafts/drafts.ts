@@ -9,7 +9,8 @@ import { countWords } from '../lib/text';
 import { memberBalance } from '../ledger/balance';
 import { isOverdraft, transferStatement } from '../ledger/transfer';
 import { presentDraft, type DraftView } from './present';
-import { activeClaimsOf, draftColumns, draftJoins, findDraft, selectDraft, type DraftRow } from './queries';
+import { liveClaimsOn } from '../claims/slots';
+import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
 import type { PostDraftInput } from './schemas';
 
 export function insufficientCredits(cost: number, balance: number) {
@@ -50,10 +51,10 @@ export async function postDraft(d1: D1Database, author: SignedInMember, input: P
   }
 }
 
-/** A draft for a signed-in member. Withdrawn drafts stay visible to their author only. */
+/** A draft for a signed-in member who may see it (draftVisibleTo). */
 export async function viewDraft(d1: D1Database, viewer: Member, draftId: string, now: number): Promise<DraftView> {
-  const row = await findDraft(d1, draftId, now);
-  if (!row || (row.status === 'withdrawn' && row.author_id !== viewer.id)) throw notFound('That draft');
+  const row = await findVisibleDraft(d1, draftId, viewer.id, now);
+  if (!row) throw notFound('That draft');
   return presentDraft(row, viewer.id);
 }
 
@@ -86,7 +87,7 @@ export async function listOwnDrafts(d1: D1Database, author: Member, cursor: stri
  * reviewer if they finish, and is refunded when the claim ends unused.
  */
 export async function withdrawDraft(d1: D1Database, author: Member, draftId: string, now: number): Promise<DraftView> {
-  const row = await findDraft(d1, draftId, now);
+  const row = await findVisibleDraft(d1, draftId, author.id, now);
   if (!row) throw notFound('That draft');
   if (row.author_id !== author.id) throw forbidden('Only the author can withdraw a draft.');
   if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
@@ -97,14 +98,14 @@ export async function withdrawDraft(d1: D1Database, author: Member, draftId: str
     transferStatement(d1, {
       from: draftId,
       to: author.id,
-      amount: sql`a.balance - d.price_per_review * ${activeClaimsOf(sql`d.id`, now)}`,
+      amount: sql`a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)}`,
       reason: 'refund',
       key: `refund:withdraw:${draftId}`,
       now,
       draftId,
       source: sql`FROM drafts d JOIN accounts a ON a.id = d.id
         WHERE d.id = ${draftId} AND d.status = 'withdrawn' AND d.ended_at = ${now}
-          AND a.balance - d.price_per_review * ${activeClaimsOf(sql`d.id`, now)} > 0`,
+          AND a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)} > 0`,
     }),
     selectDraft(d1, draftId, now),
   ]);

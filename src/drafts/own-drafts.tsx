@@ -1,4 +1,4 @@
-import { formatDate, genreLabel, reviewProgress } from '../pages/format';
+import { formatDate, genreLabel, reviewProgress } from '../ui/format';
 import type { DraftView } from './present';
 
 const statusLabel = { open: 'Open', closed: 'All reviews in', withdrawn: 'Withdrawn' } as const;

@@ -5,12 +5,11 @@ import type { AppEnv } from '../env';
 import { ApiError, type FieldErrors } from '../lib/errors';
 import { countWords } from '../lib/text';
 import { fieldErrors } from '../lib/validation';
-import { describedBy, ErrorSummary, FieldError, formFields } from '../pages/forms';
-import { credits, genreLabel, wordCount } from '../pages/format';
-import { Refusal } from '../pages/refusal';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
-import { showDraftPage } from './draft-page';
+import { describedBy, ErrorSummary, FieldError, formFields } from '../ui/forms';
+import { credits, genreLabel, wordCount } from '../ui/format';
+import { Refusal } from '../ui/refusal';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 import { listOwnDrafts, postDraft, withdrawDraft } from './drafts';
 import { OwnDraftList } from './own-drafts';
 import { PostDraftSchema } from './schemas';
@@ -197,7 +196,7 @@ function MyDraftsPage({ items, nextCursor }: Awaited<ReturnType<typeof listOwnDr
   );
 }
 
-/** Posting, reading and withdrawing drafts in the browser: plain forms, the same rules as the API. */
+/** Posting, listing and withdrawing drafts in the browser: plain forms, the same rules as the API. */
 export const draftPages = new Hono<AppEnv>()
   .get('/drafts/new', requirePageMember, (c) => showNewDraft(c, emptyForm, {}))
   .post('/drafts', requirePageMember, async (c) => {
@@ -235,7 +234,6 @@ export const draftPages = new Hono<AppEnv>()
     const page = await listOwnDrafts(c.env.DB, c.var.member!, c.req.query('cursor') || undefined, c.var.clock());
     return renderPage(c, 'Your drafts', <MyDraftsPage {...page} />);
   })
-  .get('/drafts/:id', requirePageMember, (c) => showDraftPage(c, c.req.param('id')))
   .post('/drafts/:id/withdraw', requirePageMember, async (c) => {
     const id = c.req.param('id');
     try {

@@ -5,7 +5,6 @@ import type { DraftRow } from './queries';
 /** A draft as the API shows it; the author also sees the escrow and where each slot stands. */
 export function presentDraft(row: DraftRow, viewerId: string) {
   const isMine = row.author_id === viewerId;
-  const free = row.status === 'open' ? Math.max(0, row.reviews_wanted - row.reviews_received - row.claimed) : 0;
   return {
     id: row.id,
     title: row.title,
@@ -21,7 +20,7 @@ export function presentDraft(row: DraftRow, viewerId: string) {
     createdAt: new Date(row.created_at).toISOString(),
     author: { id: row.author_id, name: row.author_name },
     isMine,
-    ...(isMine ? { escrow: row.escrow, slots: { reviewed: row.reviews_received, claimed: row.claimed, free } } : {}),
+    ...(isMine ? { escrow: row.escrow, slots: { reviewed: row.reviews_received, claimed: row.claimed, free: row.free_slots } } : {}),
   };
 }
 

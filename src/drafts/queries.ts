@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { freeSlots, liveClaimIdOf, liveClaimsOn } from '../claims/slots';
 import { statement } from '../db/statements';
 
 /** A draft row with what every view of it needs, in one read. */
@@ -19,22 +20,47 @@ export type DraftRow = {
   created_at: number;
   escrow: number;
   claimed: number;
+  free_slots: number;
 };
 
-/** Claims that hold a slot right now: an active claim past its expiry frees its slot at once. */
-export const activeClaimsOf = (draftId: SQL, now: number) =>
-  sql`(SELECT count(*) FROM claims c WHERE c.draft_id = ${draftId} AND c.status = 'active' AND c.expires_at > ${now})`;
+/**
+ * Who may see the draft aliased `d`: every member while it is open or closed;
+ * once withdrawn, its author and the reviewers it still concerns (one
+ * finishing a live claim, one whose review it holds). Everyone else is told
+ * it does not exist.
+ */
+export const draftVisibleTo = (viewerId: string, now: number) => sql`(d.status <> 'withdrawn' OR d.author_id = ${viewerId}
+  OR ${liveClaimIdOf(viewerId, sql`d.id`, now)} IS NOT NULL
+  OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${viewerId}))`;
 
 export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note,
   d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.status, d.created_at,
-  coalesce(a.balance, 0) AS escrow, ${activeClaimsOf(sql`d.id`, now)} AS claimed`;
+  coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now)} AS free_slots`;
 
 export const draftJoins = sql`FROM drafts d JOIN members m ON m.id = d.author_id LEFT JOIN accounts a ON a.id = d.id`;
 
+/** The draft, whoever asks: for its author's own writes and read-backs. */
 export function selectDraft(d1: D1Database, draftId: string, now: number) {
   return statement(d1, sql`SELECT ${draftColumns(now)} ${draftJoins} WHERE d.id = ${draftId}`);
 }
 
-export async function findDraft(d1: D1Database, draftId: string, now: number): Promise<DraftRow | null> {
-  return selectDraft(d1, draftId, now).first<DraftRow>();
+/** The draft if `viewerId` may see it (draftVisibleTo); no row otherwise. */
+export function selectVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number) {
+  return statement(d1, sql`SELECT ${draftColumns(now)} ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(viewerId, now)}`);
+}
+
+export async function findVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number): Promise<DraftRow | null> {
+  return selectVisibleDraft(d1, draftId, viewerId, now).first<DraftRow>();
+}
+
+/** A visible draft with where the member stands with it as a reviewer, in one statement. */
+export type DraftForReviewer = DraftRow & { my_claim_id: string | null; reviewed: number };
+
+export function readDraftForReviewer(d1: D1Database, draftId: string, memberId: string, now: number) {
+  return statement(
+    d1,
+    sql`SELECT ${draftColumns(now)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id,
+        EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed
+      ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(memberId, now)}`,
+  ).first<DraftForReviewer>();
 }

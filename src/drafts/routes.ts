@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listOwnDrafts, postDraft, viewDraft, withdrawDraft } from './drafts';
-import { DraftIdParam, DraftListSchema, DraftSchema, ListDraftsQuery, PostDraftSchema } from './schemas';
+import { DraftListSchema, DraftSchema, ListDraftsQuery, PostDraftSchema } from './schemas';
 
 const post = createRoute({
   ...memberRoute('Drafts'),
@@ -35,7 +35,7 @@ const get = createRoute({
   path: '/drafts/{id}',
   summary: 'One draft',
   description: 'The author also sees the escrow and the state of each slot.',
-  request: { params: DraftIdParam },
+  request: { params: IdParam },
   responses: { 200: jsonResponse('The draft.', DraftSchema), ...commonErrors, 404: errorResponse('No such draft.') },
 });
 
@@ -45,7 +45,7 @@ const withdraw = createRoute({
   path: '/drafts/{id}/withdraw',
   summary: 'Withdraw a draft',
   description: 'Refunds every slot neither reviewed nor claimed; claimed slots refund when their claim ends unused.',
-  request: { params: DraftIdParam },
+  request: { params: IdParam },
   responses: {
     200: jsonResponse('The withdrawn draft.', DraftSchema),
     ...commonErrors,

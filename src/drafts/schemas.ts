@@ -63,7 +63,6 @@ export const DraftListSchema = z
   .object({ items: z.array(DraftSchema), nextCursor: z.string().nullable() })
   .openapi('DraftList');
 
-export const DraftIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const ListDraftsQuery = z
   .object({

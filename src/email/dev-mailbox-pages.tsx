@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { database } from '../db/client';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
-import { renderPage } from '../pages/render';
+import { renderPage } from '../ui/render';
 import { listDevMailbox } from './dev-mailbox';
 import { devMailboxEnabled } from './transport';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { statement } from '../db/statements';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
-import { renderPage } from '../pages/render';
+import { renderPage } from '../ui/render';
 import { isPreferenceGroup, PREFERENCE_GROUPS, unsubscribeSecret, verifyUnsubscribeToken, type PreferenceGroup } from './unsubscribe';
 
 /** The link's member and group, if its signature holds. */

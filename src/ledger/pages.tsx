@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { credits, formatDateTime } from '../pages/format';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
+import { credits, formatDateTime } from '../ui/format';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 import { readLedger } from './ledger';
 
 type LedgerPage = Awaited<ReturnType<typeof readLedger>>;

@@ -37,3 +37,6 @@ export { errorResponse };
 
 /** Routes that need a session say so in the document. */
 export const memberOnly: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
+
+/** The `:id` of a path, whichever row it names. */
+export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { config, type Genre } from '../config';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../lib/validation';
-import { FieldError } from '../pages/forms';
-import { credits, genreLabel, reviewProgress, wordCount } from '../pages/format';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
+import { FieldError } from '../ui/forms';
+import { credits, genreLabel, reviewProgress, wordCount } from '../ui/format';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 import { readQueue } from './queue';
 import { QueueQuery } from './schemas';
 

@@ -3,7 +3,7 @@ import { config, type Genre } from '../config';
 import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
 import { excerpt } from '../lib/markdown';
-import { activeClaimsOf } from '../drafts/queries';
+import { freeSlots, liveClaim } from '../claims/slots';
 
 type QueueRow = {
   id: string;
@@ -31,20 +31,18 @@ type QueueRow = {
 export async function readQueue(d1: D1Database, memberId: string, filter: { genre?: Genre; cursor?: string }, now: number) {
   const after = filter.cursor ? decodeCursor<[number, number, string]>(filter.cursor, ['number', 'number', 'string']) : null;
   const page = config.pagination.pageSize;
-  const freeSlots = sql`d.reviews_wanted - d.reviews_received - ${activeClaimsOf(sql`d.id`, now)}`;
   const { results } = await statement(
     d1,
     sql`SELECT d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note,
         d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
-        ${freeSlots} AS free_slots
+        ${freeSlots(now)} AS free_slots
       FROM drafts d JOIN members m ON m.id = d.author_id
       WHERE d.status = 'open'
         ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
         ${after ? sql`AND (d.fairness, d.created_at, d.id) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
         AND d.author_id <> ${memberId}
-        AND ${freeSlots} > 0
-        AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId}
-          AND c.status = 'active' AND c.expires_at > ${now})
+        AND ${freeSlots(now)} > 0
+        AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})
       ORDER BY d.fairness, d.created_at, d.id
       LIMIT ${page + 1}`,

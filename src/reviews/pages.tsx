@@ -1,24 +1,22 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { listActiveClaims, type ActiveClaim } from '../claims/active-claims';
-import { readDraftForReviewer } from '../claims/claims';
 import { config } from '../config';
-import { showDraftPage } from '../drafts/draft-page';
-import { AuthorNote, DraftMeta, Manuscript } from '../drafts/manuscript';
+import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
 import { presentDraft, type DraftView } from '../drafts/present';
+import { readDraftForReviewer } from '../drafts/queries';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, type FieldErrors } from '../lib/errors';
 import { countWords } from '../lib/text';
 import { fieldErrors } from '../lib/validation';
-import { describedBy, ErrorSummary, FieldError, formFields } from '../pages/forms';
-import { credits, timeLeft } from '../pages/format';
-import { Refusal } from '../pages/refusal';
-import { renderPage } from '../pages/render';
-import { requirePageMember } from '../pages/routes';
-import { findReviewParties } from './queries';
-import { rateReview, replyToReview, submitReview } from './reviews';
+import { describedBy, ErrorSummary, FieldError, formFields } from '../ui/forms';
+import { credits, timeLeft } from '../ui/format';
+import { Refusal } from '../ui/refusal';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
+import { rateReview, submitReview } from './reviews';
 import { notifierFor } from '../email/notifier';
-import { ReplyInputSchema, SubmitReviewSchema } from './schemas';
+import { SubmitReviewSchema } from './schemas';
 
 /** What the reviewer typed: the overall review and a comment per paragraph (0-based, as the API). */
 type ReviewFormValues = { body: string; inline: Map<number, string> };
@@ -212,8 +210,7 @@ async function showReviewPage(
   const member = c.var.member!;
   const now = c.var.clock();
   const row = await readDraftForReviewer(c.env.DB, draftId, member.id, now);
-  // As submitReview: a withdrawn draft can still be finished by a reviewer whose claim is live.
-  if (!row || (row.status === 'withdrawn' && !row.my_claim_id)) throw notFound('That draft');
+  if (!row) throw notFound('That draft');
   if (row.author_id === member.id || row.reviewed) return c.redirect(`/drafts/${draftId}`, 303);
   const claim = row.my_claim_id ? ((await listActiveClaims(c.env.DB, member.id, now)).find((x) => x.id === row.my_claim_id) ?? null) : null;
   return renderPage(
@@ -265,18 +262,4 @@ export const reviewPages = new Hono<AppEnv>()
       if (!(error instanceof ApiError) || error.status === 404) throw error;
       return renderPage(c, 'Not rated', <Refusal title="The review was not rated" error={error} next={back} />, error.status);
     }
-  })
-  .post('/reviews/:id/replies', requirePageMember, async (c) => {
-    const reviewId = c.req.param('id');
-    const member = c.var.member!;
-    const parties = await findReviewParties(c.env.DB, reviewId);
-    if (!parties || (parties.author_id !== member.id && parties.reviewer_id !== member.id)) throw notFound('That review');
-    const body = (await formFields(c.req)).body ?? '';
-    const parsed = ReplyInputSchema.safeParse({ body });
-    if (!parsed.success) {
-      const error = fieldErrors(parsed.error).body ?? 'Write the reply.';
-      return showDraftPage(c, parties.draft_id, { replyDraft: { reviewId, body, error } }, 400);
-    }
-    const reply = await replyToReview(c.env.DB, member, reviewId, parsed.data.body, c.var.clock(), notifierFor(c));
-    return c.redirect(`/drafts/${parties.draft_id}?replied=1#reply-${reply.id}`, 303);
   });

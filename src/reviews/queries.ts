@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { statement } from '../db/statements';
+import { notFound } from '../lib/errors';
 
 export type ReviewRow = {
   id: string;
@@ -46,12 +47,15 @@ export function presentReviews([reviews, inline, replies]: D1Result[]) {
 }
 
 /**
- * Reviews matching `where` with their inline comments and replies: three
- * statements in one batch, so one round trip whatever the number of reviews.
+ * Who may read and act on the review aliased `r` (reply, rate, see it at all):
+ * its two parties, the reviewer who wrote it and the author of its draft.
+ * To anyone else it does not exist.
  */
+export const reviewPartyIs = (memberId: string) =>
+  sql`(r.reviewer_id = ${memberId} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = r.draft_id AND x.author_id = ${memberId}))`;
+
 /** The reviews of a draft a viewer may read: all of them for its author, their own for a reviewer. */
-export const readableReviews = (draftId: string, viewerId: string) => sql`r.draft_id = ${draftId}
-  AND (r.reviewer_id = ${viewerId} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = ${draftId} AND x.author_id = ${viewerId}))`;
+export const readableReviews = (draftId: string, viewerId: string) => sql`r.draft_id = ${draftId} AND ${reviewPartyIs(viewerId)}`;
 
 
 export function presentReply(p: ReplyRow) {
@@ -96,15 +100,16 @@ export type ReviewParties = {
   rated_at: number | null;
 };
 
-export function findReviewParties(d1: D1Database, reviewId: string) {
-  return d1
-    .prepare(
-      `SELECT r.id, r.draft_id, d.title AS draft_title, r.reviewer_id, rv.name AS reviewer_name, rv.email AS reviewer_email,
-         d.author_id, au.name AS author_name, au.email AS author_email, r.rated_at
-       FROM reviews r JOIN drafts d ON d.id = r.draft_id
-       JOIN members rv ON rv.id = r.reviewer_id JOIN members au ON au.id = d.author_id
-       WHERE r.id = ?`,
-    )
-    .bind(reviewId)
-    .first<ReviewParties>();
+/** The review with its parties, for one of them (reviewPartyIs); not found for anyone else. */
+export async function findReviewAsParty(d1: D1Database, reviewId: string, memberId: string): Promise<ReviewParties> {
+  const parties = await statement(
+    d1,
+    sql`SELECT r.id, r.draft_id, d.title AS draft_title, r.reviewer_id, rv.name AS reviewer_name, rv.email AS reviewer_email,
+        d.author_id, au.name AS author_name, au.email AS author_email, r.rated_at
+      FROM reviews r JOIN drafts d ON d.id = r.draft_id
+      JOIN members rv ON rv.id = r.reviewer_id JOIN members au ON au.id = d.author_id
+      WHERE r.id = ${reviewId} AND ${reviewPartyIs(memberId)}`,
+  ).first<ReviewParties>();
+  if (!parties) throw notFound('That review');
+  return parties;
 }

@@ -2,14 +2,15 @@ import { sql } from 'drizzle-orm';
 import { config } from '../config';
 import { statement } from '../db/statements';
 import type { Member } from '../db/schema';
-import { hasFreeSlot, readDraftForReviewer } from '../claims/claims';
+import { hasFreeSlot, liveClaimIdOf } from '../claims/slots';
+import { readDraftForReviewer, selectVisibleDraft, type DraftRow } from '../drafts/queries';
 import { conflict, forbidden, notFound, validationFailed, type FieldErrors } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
 import type { Notifier } from '../email/notifier';
-import { findReviewParties, presentReply, presentReviews, readableReviews, reviewStatements, type ReviewView } from './queries';
+import { findReviewAsParty, presentReply, presentReviews, readableReviews, reviewStatements, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
 /** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
@@ -53,11 +54,11 @@ export async function submitReview(
   notify: Notifier,
 ): Promise<ReviewView> {
   const draft = await readDraftForReviewer(d1, draftId, reviewer.id, now);
-  const holdsClaim = !!draft?.my_claim_id;
-  if (!draft || (draft.status === 'withdrawn' && !holdsClaim)) throw notFound('That draft');
+  if (!draft) throw notFound('That draft');
+  const holdsClaim = !!draft.my_claim_id;
   if (draft.author_id === reviewer.id) throw forbidden('You cannot review your own draft.');
   if (draft.reviewed) throw conflict('already_reviewed', 'You have already reviewed this draft.');
-  if (!holdsClaim && (draft.status !== 'open' || draft.reviews_wanted - draft.reviews_received - draft.claimed <= 0)) {
+  if (!holdsClaim && draft.free_slots <= 0) {
     throw conflict('no_free_slot', 'Every slot on this draft is taken. Claim a draft from the queue first.');
   }
   const { words, inline } = checkReview(input, splitParagraphs(draft.body));
@@ -73,13 +74,12 @@ export async function submitReview(
     inlineCount: inline.length,
     now,
   });
-  const liveClaim = sql`EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id}
-    AND c.status = 'active' AND c.expires_at > ${now})`;
+  const holdsLiveClaim = sql`${liveClaimIdOf(reviewer.id, sql`d.id`, now)} IS NOT NULL`;
   const results = await d1.batch([
     statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, created_at)
       SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${now} FROM drafts d
       WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
-        AND ((d.status IN ('open', 'withdrawn') AND ${liveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now)}))
+        AND ((d.status IN ('open', 'withdrawn') AND ${holdsLiveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now)}))
       ON CONFLICT DO NOTHING`),
     ...inline.map((comment, position) =>
       statement(d1, sql`INSERT INTO inline_comments (id, review_id, paragraph, quote, body, position)
@@ -118,16 +118,15 @@ export async function submitReview(
  * The author sees every review of their draft; a reviewer sees their own (even
  * after the author withdraws the draft); nobody else any. One batch.
  */
-export async function listReviews(d1: D1Database, viewer: Member, draftId: string): Promise<ReviewView[]> {
+export async function listReviews(d1: D1Database, viewer: Member, draftId: string, now: number): Promise<ReviewView[]> {
   const [draft, ...reviews] = await d1.batch([
-    d1.prepare('SELECT author_id, status FROM drafts WHERE id = ?').bind(draftId),
+    selectVisibleDraft(d1, draftId, viewer.id, now),
     ...reviewStatements(d1, readableReviews(draftId, viewer.id)),
   ]);
-  const row = draft!.results[0] as { author_id: string; status: string } | undefined;
+  const row = draft!.results[0] as DraftRow | undefined;
   if (!row) throw notFound('That draft');
   const readable = presentReviews(reviews);
   if (row.author_id === viewer.id || readable.length > 0) return readable;
-  if (row.status === 'withdrawn') throw notFound('That draft');
   throw forbidden('Only the author and the draft’s reviewers can read its reviews.');
 }
 
@@ -140,8 +139,7 @@ export async function rateReview(
   now: number,
   notify: Notifier,
 ): Promise<ReviewView> {
-  const parties = await findReviewParties(d1, reviewId);
-  if (!parties || (parties.author_id !== author.id && parties.reviewer_id !== author.id)) throw notFound('That review');
+  const parties = await findReviewAsParty(d1, reviewId, author.id);
   if (parties.author_id !== author.id) throw forbidden('Only the draft’s author can rate its reviews.');
   if (parties.rated_at !== null) throw conflict('already_rated', 'You have already rated this review.');
 
@@ -176,8 +174,7 @@ export async function rateReview(
 
 /** A thread between the draft's author and the reviewer, and nobody else. */
 export async function replyToReview(d1: D1Database, member: Member, reviewId: string, body: string, now: number, notify: Notifier) {
-  const parties = await findReviewParties(d1, reviewId);
-  if (!parties || (parties.author_id !== member.id && parties.reviewer_id !== member.id)) throw notFound('That review');
+  const parties = await findReviewAsParty(d1, reviewId, member.id);
   const id = newId();
   const fromAuthor = parties.author_id === member.id;
   const email = await replyEmail(d1, notify.ctx, {

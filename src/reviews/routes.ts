@@ -2,15 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { notifierFor } from '../email/notifier';
 import { currentMember } from '../auth/middleware';
-import { DraftIdParam } from '../drafts/schemas';
-import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listReviews, rateReview, replyToReview, submitReview } from './reviews';
 import {
   RatingSchema,
   ReplyInputSchema,
   ReplySchema,
-  ReviewIdParam,
   ReviewListSchema,
   ReviewSchema,
   SubmitReviewSchema,
@@ -25,7 +23,7 @@ const submit = createRoute({
   summary: 'Submit a review (pays you at once)',
   description:
     'Needs your active claim on the draft, or a free slot (which it takes). At least 150 words overall and inline together; `paragraph` is the 0-based index of a paragraph of the draft.',
-  request: { params: DraftIdParam, body: jsonBody(SubmitReviewSchema) },
+  request: { params: IdParam, body: jsonBody(SubmitReviewSchema) },
   responses: {
     201: jsonResponse('The review.', ReviewSchema),
     ...commonErrors,
@@ -40,7 +38,7 @@ const list = createRoute({
   path: '/drafts/{id}/reviews',
   summary: 'Reviews of a draft',
   description: 'The author sees all; a reviewer sees their own.',
-  request: { params: DraftIdParam },
+  request: { params: IdParam },
   responses: { 200: jsonResponse('The reviews.', ReviewListSchema), ...commonErrors, ...notYours },
 });
 
@@ -50,7 +48,7 @@ const rate = createRoute({
   path: '/reviews/{id}/rating',
   summary: 'Rate a review (author only, once)',
   description: '`helpful: true` mints a 1-credit bonus for the reviewer.',
-  request: { params: ReviewIdParam, body: jsonBody(RatingSchema) },
+  request: { params: IdParam, body: jsonBody(RatingSchema) },
   responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...notYours, 409: errorResponse('Already rated.') },
 });
 
@@ -59,7 +57,7 @@ const reply = createRoute({
   method: 'post',
   path: '/reviews/{id}/replies',
   summary: 'Reply in a review’s thread (author or reviewer)',
-  request: { params: ReviewIdParam, body: jsonBody(ReplyInputSchema) },
+  request: { params: IdParam, body: jsonBody(ReplyInputSchema) },
   responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...notYours },
 });
 
@@ -68,7 +66,7 @@ export const reviewsApi = createRouter()
     c.json(await submitReview(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json'), c.var.clock(), notifierFor(c)), 201),
   )
   .openapi(list, async (c) => {
-    const items = await listReviews(c.env.DB, currentMember(c), c.req.valid('param').id);
+    const items = await listReviews(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock());
     return c.json({ items, nextCursor: null } satisfies z.infer<typeof ReviewListSchema>, 200);
   })
   .openapi(rate, async (c) =>

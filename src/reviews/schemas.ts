@@ -65,4 +65,3 @@ export const ReviewListSchema = z
   .object({ items: z.array(ReviewSchema), nextCursor: z.string().nullable() })
   .openapi('ReviewList');
 
-export const ReviewIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });

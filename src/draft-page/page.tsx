@@ -2,14 +2,14 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
-import { Notice } from '../pages/forms';
-import { credits, formatDate, plural, timeLeft } from '../pages/format';
-import { renderPage } from '../pages/render';
+import { Notice } from '../ui/forms';
+import { credits, formatDate, plural, timeLeft } from '../ui/format';
+import { renderPage } from '../ui/render';
 import type { ReviewView } from '../reviews/queries';
-import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from '../reviews/review-card';
-import { readDraftPage } from './draft-page-data';
-import { AuthorNote, DraftMeta, Manuscript } from './manuscript';
-import type { DraftView } from './present';
+import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from './review-card';
+import { readDraftPage } from './data';
+import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
+import type { DraftView } from '../drafts/present';
 
 type Viewer = { id: string; isAuthor: boolean; credits: number };
 

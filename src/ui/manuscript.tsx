@@ -1,7 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { renderParagraphs } from '../lib/markdown';
-import { genreLabel, reviewProgress, wordCount } from '../pages/format';
-import type { DraftView } from './present';
+import { genreLabel, reviewProgress, wordCount } from './format';
 
 /** The anchor of a paragraph: 1-based, as pages number them (the API's index is 0-based). */
 export const paragraphAnchor = (index: number) => `p-${index + 1}`;
@@ -53,8 +52,18 @@ export function Manuscript({ body, margin, commentable }: ManuscriptProps) {
   );
 }
 
+/** What the line under a draft's title needs; drafts' presentDraft gives all of it. */
+export type DraftSummary = {
+  genre: string;
+  wordCount: number;
+  isMine: boolean;
+  author: { name: string };
+  reviewsReceived: number;
+  reviewsWanted: number;
+};
+
 /** "Fiction · 412 words · by Writer QX2B". */
-export function DraftMeta({ draft }: { draft: DraftView }) {
+export function DraftMeta({ draft }: { draft: DraftSummary }) {
   return (
     <p class="draft-meta">
       <span>{genreLabel(draft.genre)}</span>

@@ -4,8 +4,8 @@ import type { SignedInMember } from '../db/schema';
 import { OwnDraftList } from '../drafts/own-drafts';
 import type { DraftView } from '../drafts/present';
 import type { WrittenReview } from '../reviews/written-reviews';
-import { Notice } from './forms';
-import { credits, formatDate, plural, timeLeft } from './format';
+import { Notice } from '../ui/forms';
+import { credits, formatDate, plural, timeLeft } from '../ui/format';
 
 export type DashboardProps = {
   member: SignedInMember;

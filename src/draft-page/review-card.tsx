@@ -1,9 +1,9 @@
 import { config } from '../config';
-import { paragraphAnchor } from '../drafts/manuscript';
+import { paragraphAnchor } from '../ui/manuscript';
 import { renderMarkdown } from '../lib/markdown';
-import { describedBy, FieldError } from '../pages/forms';
-import { credits, formatDate, formatDateTime, wordCount } from '../pages/format';
-import type { ReviewView } from './queries';
+import { describedBy, FieldError } from '../ui/forms';
+import { credits, formatDate, formatDateTime, wordCount } from '../ui/format';
+import type { ReviewView } from '../reviews/queries';
 
 /** A reply typed into a review's thread that was refused, shown again with why. */
 export type ReplyDraft = { reviewId: string; body: string; error: string };

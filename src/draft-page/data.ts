@@ -2,23 +2,23 @@ import { activeClaimsStatement, type ActiveClaim } from '../claims/active-claims
 import type { Member } from '../db/schema';
 import { notFound } from '../lib/errors';
 import { presentReviews, readableReviews, reviewStatements } from '../reviews/queries';
-import { presentDraft } from './present';
-import { selectDraft, type DraftRow } from './queries';
+import { presentDraft } from '../drafts/present';
+import { selectVisibleDraft, type DraftRow } from '../drafts/queries';
 
 /**
  * What the draft page shows, in one batch (one D1 round trip): the draft, the
  * reviews this viewer may read with their inline comments and replies (all of
  * them for the author, their own for a reviewer, none for anyone else), and
- * the viewer's claim on it. Withdrawn drafts exist for their author only.
+ * the viewer's claim on it. Only for a viewer who may see it (draftVisibleTo).
  */
 export async function readDraftPage(d1: D1Database, viewer: Member, draftId: string, now: number) {
   const [draft, reviews, inline, replies, claims] = await d1.batch([
-    selectDraft(d1, draftId, now),
+    selectVisibleDraft(d1, draftId, viewer.id, now),
     ...reviewStatements(d1, readableReviews(draftId, viewer.id)),
     activeClaimsStatement(d1, viewer.id, now),
   ]);
   const row = draft!.results[0] as DraftRow | undefined;
-  if (!row || (row.status === 'withdrawn' && row.author_id !== viewer.id)) throw notFound('That draft');
+  if (!row) throw notFound('That draft');
   const isMine = row.author_id === viewer.id;
   return {
     draft: presentDraft(row, viewer.id),

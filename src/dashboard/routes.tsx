@@ -1,16 +1,11 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { renderPage } from '../ui/render';
+import { requirePageMember } from '../ui/require-page-member';
 import { DashboardPage } from './dashboard';
 import { readDashboard } from './dashboard-data';
-import { renderPage } from './render';
 
-/** Member pages send a signed-out visitor to the sign-in form instead of an error. */
-export const requirePageMember: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.member) return c.redirect('/#sign-in', 303);
-  await next();
-};
-
-export const memberPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, async (c) => {
+export const dashboardPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, async (c) => {
   const member = c.var.member!;
   const now = c.var.clock();
   const { drafts, claims, reviews } = await readDashboard(c.env.DB, member, now);
