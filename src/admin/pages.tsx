@@ -3,6 +3,7 @@ import { deliverOutbox } from '../email/deliver';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { renderPage } from '../pages/render';
+import { When } from '../pages/when';
 import { requirePageMember } from '../pages/routes';
 
 /** Operators are named by address in ADMIN_EMAILS; to anyone else /admin does not exist. */
@@ -22,8 +23,6 @@ type OutboxEntry = {
   last_error: string | null;
   created_at: number;
 };
-
-const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 
 function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<string, number> }) {
   return (
@@ -52,7 +51,7 @@ function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<stri
               <td>{row.kind}</td>
               <td>{row.to_address}</td>
               <td>{row.attempts}</td>
-              <td>{row.status === 'dead' ? '—' : time(row.next_attempt_at)}</td>
+              <td>{row.status === 'dead' ? '—' : <When value={row.next_attempt_at} time />}</td>
               <td>{row.last_error ?? ''}</td>
               <td>
                 <form method="post" action={`/admin/email/${row.id}/retry`}>

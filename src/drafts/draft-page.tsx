@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
 import { Notice } from '../pages/forms';
-import { credits, formatDate, plural, timeLeft } from '../pages/format';
+import { credits, plural, timeLeft } from '../pages/format';
+import { When } from '../pages/when';
 import { renderPage } from '../pages/render';
 import type { ReviewView } from '../reviews/queries';
 import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from '../reviews/review-card';
@@ -44,7 +45,7 @@ function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; cla
     return (
       <div class="panel">
         <p>
-          You reviewed this draft on {formatDate(reviewed.createdAt)}. <a href={`#${reviewAnchor(reviewed.id)}`}>Your review and its conversation</a>{' '}
+          You reviewed this draft on <When value={reviewed.createdAt} />. <a href={`#${reviewAnchor(reviewed.id)}`}>Your review and its conversation</a>{' '}
           are below.
         </p>
       </div>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { credits, formatDateTime } from '../pages/format';
+import { credits } from '../pages/format';
+import { When } from '../pages/when';
 import { renderPage } from '../pages/render';
 import { requirePageMember } from '../pages/routes';
 import { readLedger } from './ledger';
@@ -40,7 +41,7 @@ function Credits({ page, paged }: { page: LedgerPage; paged: boolean }) {
             {page.items.map((entry) => (
               <tr>
                 <td class="when">
-                  <time datetime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                  <When value={entry.createdAt} time />
                 </td>
                 <td class="what">
                   {entry.description}

@@ -5,7 +5,8 @@ import { OwnDraftList } from '../drafts/own-drafts';
 import type { DraftView } from '../drafts/present';
 import type { WrittenReview } from '../reviews/written-reviews';
 import { Notice } from './forms';
-import { credits, formatDate, plural, timeLeft } from './format';
+import { credits, plural, timeLeft } from './format';
+import { When } from './when';
 
 export type DashboardProps = {
   member: SignedInMember;
@@ -73,7 +74,7 @@ function Reviews({ reviews }: { reviews: DashboardProps['reviews'] }) {
                 </a>
               )}
               <span class="item-meta">
-                {formatDate(review.createdAt)} · {ratingOf(review)}
+                <When value={review.createdAt} /> · {ratingOf(review)}
                 {review.replies ? ` · ${plural(review.replies, 'reply', 'replies')}` : ''}
                 {review.draftStatus === 'withdrawn' ? ' · draft withdrawn' : ''}
               </span>
