@@ -37,6 +37,7 @@ export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewVie
             </a>{' '}
             · <a href={`#${reviewAnchor(review.id)}`}>{reviewLabel(review, number, viewer)}</a>
           </p>
+          <blockquote class="note-quote">{comment.quote}</blockquote>
           <div class="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
         </div>
       ))}

@@ -70,7 +70,7 @@ export async function submitReview(
     author: { id: draft.author_id, email: draft.author_email, name: draft.author_name },
     reviewerName: reviewer.name,
     overall: input.body,
-    inlineCount: inline.length,
+    inline,
     now,
   });
   const liveClaim = sql`EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id}
