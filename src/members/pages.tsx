@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { confirmDeletion, deleteAccount, FORMER_MEMBER_NAME } from './delete-account';
 import { fieldErrors } from '../lib/validation';
+import { genreLabel } from '../pages/format';
 import { renderPage } from '../pages/render';
 import { requirePageMember } from '../pages/routes';
 import { presentMember } from './present';
@@ -36,7 +37,7 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
           <div class="checkbox-grid">
             {config.drafts.genres.map((genre) => (
               <label class="checkbox">
-                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genre.replace('-', ' ')}
+                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genreLabel(genre)}
               </label>
             ))}
           </div>
