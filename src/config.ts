@@ -68,6 +68,8 @@ export const config = {
     minWords: 150,
     maxInlineComments: 200,
     quoteMaxLength: 500,
+    /** Inline comments the author's "review received" email quotes; the rest wait on the draft's page. */
+    inlineCommentsEmailed: 10,
     replyMaxLength: 10_000,
   },
   claims: {

@@ -89,3 +89,20 @@ for (const form of document.querySelectorAll('form[data-review-form]')) {
     box.querySelector('textarea')?.focus();
   });
 }
+
+// The reader's time zone (DESIGN.md "Look and feel"): the server shows dates in UTC, marked data-when,
+// until this cookie names the browser's zone; this first page is re-rendered here with the same formats
+// as formatWhen in src/pages/format.ts.
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (zone && !document.cookie.split('; ').includes(`tz=${encodeURIComponent(zone)}`)) {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `tz=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+}
+const localDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const localTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+for (const time of document.querySelectorAll('time[data-when]')) {
+  const at = new Date(time.dateTime);
+  if (Number.isNaN(at.getTime())) continue;
+  time.textContent = time.dataset.when === 'datetime' ? `${localDate.format(at)}, ${localTime.format(at)}` : localDate.format(at);
+  time.removeAttribute('data-when');
+}

@@ -4,6 +4,8 @@ import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { When } from '../ui/when';
+import { readOutboxPage, type OutboxEntry } from './outbox-queue';
 
 /** Operators are named by address in ADMIN_EMAILS; to anyone else /admin does not exist. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -12,27 +14,14 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-type OutboxEntry = {
-  id: string;
-  kind: string;
-  to_address: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-};
-
-const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
-
-function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<string, number> }) {
+function EmailQueue({ rows, nextCursor, paged, counts }: { rows: OutboxEntry[]; nextCursor: string | null; paged: boolean; counts: Record<string, number> }) {
   return (
     <section>
       <h1>Email outbox</h1>
       <p class="muted">
-        {['pending', 'sending', 'sent', 'dead', 'suppressed'].map((s) => `${counts[s] ?? 0} ${s}`).join(' · ')}
+        {['pending', 'sending', 'dead', 'suppressed'].map((s) => `${counts[s] ?? 0} ${s}`).join(' · ')}
       </p>
-      {rows.length === 0 ? <p>Nothing waiting and nothing dead: every email went out.</p> : null}
+      {rows.length === 0 && !paged ? <p>Nothing waiting and nothing dead: every email went out.</p> : null}
       <table class="data">
         <thead>
           <tr>
@@ -50,10 +39,10 @@ function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<stri
             <tr>
               <td>{row.status}</td>
               <td>{row.kind}</td>
-              <td>{row.to_address}</td>
+              <td>{row.toAddress}</td>
               <td>{row.attempts}</td>
-              <td>{row.status === 'dead' ? '—' : time(row.next_attempt_at)}</td>
-              <td>{row.last_error ?? ''}</td>
+              <td>{row.status === 'dead' ? '—' : <When value={row.nextAttemptAt} time />}</td>
+              <td>{row.lastError ?? ''}</td>
               <td>
                 <form method="post" action={`/admin/email/${row.id}/retry`}>
                   <button type="submit" class="secondary">Retry now</button>
@@ -63,6 +52,12 @@ function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<stri
           ))}
         </tbody>
       </table>
+      {nextCursor || paged ? (
+        <p class="pager">
+          {paged ? <a href="/admin/email">Start</a> : null}
+          {nextCursor ? <a href={`/admin/email?cursor=${encodeURIComponent(nextCursor)}`}>More</a> : null}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -70,15 +65,9 @@ function EmailQueue({ rows, counts }: { rows: OutboxEntry[]; counts: Record<stri
 export const adminPages = new Hono<AppEnv>()
   .use('/admin/*', requirePageMember, requireAdmin)
   .get('/admin/email', async (c) => {
-    const [rows, counts] = await c.env.DB.batch([
-      c.env.DB.prepare(
-        `SELECT id, kind, to_address, status, attempts, next_attempt_at, last_error, created_at FROM email_outbox
-         WHERE status IN ('pending', 'sending', 'dead') ORDER BY status, next_attempt_at LIMIT 200`,
-      ),
-      c.env.DB.prepare('SELECT status, count(*) AS n FROM email_outbox GROUP BY status'),
-    ]);
-    const byStatus = Object.fromEntries((counts!.results as Array<{ status: string; n: number }>).map((r) => [r.status, r.n]));
-    return renderPage(c, 'Email outbox', <EmailQueue rows={rows!.results as OutboxEntry[]} counts={byStatus} />);
+    const cursor = c.req.query('cursor');
+    const { page, counts } = await readOutboxPage(c.env.DB, cursor);
+    return renderPage(c, 'Email outbox', <EmailQueue rows={page.items} nextCursor={page.nextCursor} paged={!!cursor} counts={counts} />);
   })
   .post('/admin/email/:id/retry', async (c) => {
     // A fresh schedule: the operator has presumably fixed what made it fail.

@@ -5,14 +5,17 @@ import { OwnDraftList } from '../drafts/own-drafts';
 import type { DraftView } from '../drafts/present';
 import type { WrittenReview } from '../reviews/written-reviews';
 import { Notice } from '../ui/forms';
-import { credits, formatDate, plural, timeLeft } from '../ui/format';
+import { credits, plural, timeLeft } from '../ui/format';
+import { When } from '../ui/when';
 
 export type DashboardProps = {
   member: SignedInMember;
   now: number;
   drafts: { items: DraftView[]; nextCursor: string | null };
   claims: ActiveClaim[];
-  reviews: { items: WrittenReview[]; more: boolean };
+  reviews: { items: WrittenReview[]; nextCursor: string | null };
+  /** The reviews shown are an older page, not the newest. */
+  paged?: boolean;
   notice?: 'released' | null;
 };
 
@@ -51,8 +54,8 @@ function ratingOf(review: WrittenReview): string {
   return 'not rated yet';
 }
 
-function Reviews({ reviews }: { reviews: DashboardProps['reviews'] }) {
-  if (!reviews.items.length) {
+function Reviews({ reviews, paged }: { reviews: DashboardProps['reviews']; paged: boolean }) {
+  if (!reviews.items.length && !paged) {
     return (
       <p class="empty">
         You have not reviewed anything yet. <a href="/queue">Find a draft to review</a>.
@@ -73,7 +76,7 @@ function Reviews({ reviews }: { reviews: DashboardProps['reviews'] }) {
                 </a>
               )}
               <span class="item-meta">
-                {formatDate(review.createdAt)} · {ratingOf(review)}
+                <When value={review.createdAt} /> · {ratingOf(review)}
                 {review.replies ? ` · ${plural(review.replies, 'reply', 'replies')}` : ''}
                 {review.draftStatus === 'withdrawn' ? ' · draft withdrawn' : ''}
               </span>
@@ -82,13 +85,20 @@ function Reviews({ reviews }: { reviews: DashboardProps['reviews'] }) {
           </li>
         ))}
       </ul>
-      {reviews.more ? <p class="muted">Showing your {reviews.items.length} newest reviews.</p> : null}
+      {reviews.nextCursor || paged ? (
+        <p class="pager">
+          {paged ? <a href="/dashboard#written-heading">Newest reviews</a> : null}
+          {reviews.nextCursor ? (
+            <a href={`/dashboard?reviews=${encodeURIComponent(reviews.nextCursor)}#written-heading`}>Older reviews</a>
+          ) : null}
+        </p>
+      ) : null}
     </>
   );
 }
 
 /** Where a member stands: credits, their drafts, the reviews they owe and the ones they wrote. */
-export function DashboardPage({ member, now, drafts, claims, reviews, notice }: DashboardProps) {
+export function DashboardPage({ member, now, drafts, claims, reviews, paged = false, notice }: DashboardProps) {
   return (
     <section class="dashboard">
       <div class="dash-head">
@@ -139,7 +149,7 @@ export function DashboardPage({ member, now, drafts, claims, reviews, notice }: 
 
         <section class="dash-section" aria-labelledby="written-heading">
           <h2 id="written-heading">Reviews you wrote</h2>
-          <Reviews reviews={reviews} />
+          <Reviews reviews={reviews} paged={paged} />
         </section>
       </div>
 

@@ -8,11 +8,12 @@ import { readDashboard } from './dashboard-data';
 export const dashboardPages = new Hono<AppEnv>().get('/dashboard', requirePageMember, async (c) => {
   const member = c.var.member!;
   const now = c.var.clock();
-  const { drafts, claims, reviews } = await readDashboard(c.env.DB, member, now);
+  const reviewsCursor = c.req.query('reviews');
+  const { drafts, claims, reviews } = await readDashboard(c.env.DB, member, now, reviewsCursor);
   const notice = c.req.query('released') !== undefined ? 'released' : null;
   return renderPage(
     c,
     'Dashboard',
-    <DashboardPage member={member} now={now} drafts={drafts} claims={claims} reviews={reviews} notice={notice} />,
+    <DashboardPage member={member} now={now} drafts={drafts} claims={claims} reviews={reviews} paged={!!reviewsCursor} notice={notice} />,
   );
 });

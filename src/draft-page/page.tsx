@@ -3,8 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
 import { Notice } from '../ui/forms';
-import { credits, formatDate, plural, timeLeft } from '../ui/format';
+import { credits, plural, timeLeft } from '../ui/format';
 import { renderPage } from '../ui/render';
+import { When } from '../ui/when';
 import type { ReviewView } from '../reviews/queries';
 import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from './review-card';
 import { readDraftPage } from './data';
@@ -44,7 +45,7 @@ function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; cla
     return (
       <div class="panel">
         <p>
-          You reviewed this draft on {formatDate(reviewed.createdAt)}. <a href={`#${reviewAnchor(reviewed.id)}`}>Your review and its conversation</a>{' '}
+          You reviewed this draft on <When value={reviewed.createdAt} />. <a href={`#${reviewAnchor(reviewed.id)}`}>Your review and its conversation</a>{' '}
           are below.
         </p>
       </div>

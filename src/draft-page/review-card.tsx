@@ -2,8 +2,9 @@ import { config } from '../config';
 import { paragraphAnchor } from '../ui/manuscript';
 import { renderMarkdown } from '../lib/markdown';
 import { describedBy, FieldError } from '../ui/forms';
-import { credits, formatDate, formatDateTime, wordCount } from '../ui/format';
+import { credits, wordCount } from '../ui/format';
 import type { ReviewView } from '../reviews/queries';
+import { When } from '../ui/when';
 
 /** A reply typed into a review's thread that was refused, shown again with why. */
 export type ReplyDraft = { reviewId: string; body: string; error: string };
@@ -36,6 +37,7 @@ export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewVie
             </a>{' '}
             · <a href={`#${reviewAnchor(review.id)}`}>{reviewLabel(review, number, viewer)}</a>
           </p>
+          <blockquote class="note-quote">{comment.quote}</blockquote>
           <div class="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
         </div>
       ))}
@@ -59,7 +61,13 @@ function Rating({ review, viewer }: { review: ReviewView; viewer: Viewer }) {
     return (
       <p class="rating rated">
         You marked this review {review.helpful ? 'helpful' : 'not helpful'}
-        {review.ratedAt ? ` on ${formatDate(review.ratedAt)}` : ''}.
+        {review.ratedAt ? (
+          <>
+            {' '}
+            on <When value={review.ratedAt} />
+          </>
+        ) : null}
+        .
       </p>
     );
   }
@@ -97,7 +105,7 @@ function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Vi
             <li class="reply" id={`reply-${reply.id}`}>
               <p class="reply-meta">
                 <strong>{reply.author.id === viewer.id ? 'You' : reply.author.name}</strong>{' '}
-                <time datetime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
+                <When value={reply.createdAt} time />
               </p>
               <div class="reply-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(reply.body) }} />
             </li>
@@ -144,7 +152,7 @@ export function ReviewCard({
       <header class="review-head">
         <h3>{reviewLabel(review, number, viewer)}</h3>
         <p class="muted">
-          <time datetime={review.createdAt}>{formatDate(review.createdAt)}</time> · {wordCount(review.wordCount)} ·{' '}
+          <When value={review.createdAt} /> · {wordCount(review.wordCount)} ·{' '}
           {review.reviewer.id === viewer.id ? `earned you ${credits(review.paid)}` : `paid ${credits(review.paid)}`}
         </p>
       </header>

@@ -1,4 +1,5 @@
-import { formatDate, genreLabel, reviewProgress } from '../ui/format';
+import { genreLabel, reviewProgress } from '../ui/format';
+import { When } from '../ui/when';
 import type { DraftView } from './present';
 
 const statusLabel = { open: 'Open', closed: 'All reviews in', withdrawn: 'Withdrawn' } as const;
@@ -14,7 +15,7 @@ export function OwnDraftList({ drafts }: { drafts: DraftView[] }) {
               {draft.title}
             </a>
             <span class="item-meta">
-              {genreLabel(draft.genre)} · posted {formatDate(draft.createdAt)} ·{' '}
+              {genreLabel(draft.genre)} · posted <When value={draft.createdAt} /> ·{' '}
               <span class={`status status-${draft.status}`}>{statusLabel[draft.status]}</span>
             </span>
           </div>

@@ -14,7 +14,7 @@ export async function reviewSubmittedEmails(
     author: Recipient;
     reviewerName: string;
     overall: string;
-    inlineCount: number;
+    inline: Array<{ paragraph: number; quote: string; body: string }>;
     now: number;
   },
 ) {
@@ -22,10 +22,15 @@ export async function reviewSubmittedEmails(
   const inNow = draft.reviewsReceivedBefore + 1;
   // Digest readers get both notices in their daily digest instead.
   const wanted = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${event.reviewId}) AND ${memberWants(author.id, sql`notify_reviews = 'each'`)}`;
+  const { inline } = event;
+  const emailed = inline.slice(0, config.reviews.inlineCommentsEmailed);
   const received = await notification(ctx, author, 'review_received', {
     subject: `${event.reviewerName} reviewed “${draft.title}”`,
     lines: [
-      `${event.reviewerName} reviewed your draft “${draft.title}”, with ${event.inlineCount} inline comment${event.inlineCount === 1 ? '' : 's'}. ${inNow} of ${draft.reviewsWanted} reviews are in.`,
+      `${event.reviewerName} reviewed your draft “${draft.title}”, with ${inline.length} inline comment${inline.length === 1 ? '' : 's'}. ${inNow} of ${draft.reviewsWanted} reviews are in.`,
+      // Each with the words it is about, as the draft's margin shows them.
+      ...emailed.map((c) => `¶ ${c.paragraph + 1} “${excerpt(c.quote, config.email.excerptLength)}”: ${excerpt(c.body, config.email.excerptLength)}`),
+      ...(inline.length > emailed.length ? [`…and ${inline.length - emailed.length} more on the draft’s page.`] : []),
       'Their overall comment begins:',
     ],
     quote: excerpt(event.overall, config.email.excerptLength),

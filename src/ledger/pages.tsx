@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { credits, formatDateTime } from '../ui/format';
+import { credits } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { When } from '../ui/when';
 import { readLedger } from './ledger';
 
 type LedgerPage = Awaited<ReturnType<typeof readLedger>>;
@@ -40,7 +41,7 @@ function Credits({ page, paged }: { page: LedgerPage; paged: boolean }) {
             {page.items.map((entry) => (
               <tr>
                 <td class="when">
-                  <time datetime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                  <When value={entry.createdAt} time />
                 </td>
                 <td class="what">
                   {entry.description}

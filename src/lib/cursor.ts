@@ -14,10 +14,14 @@ export function decodeCursor<T extends Array<string | number>>(cursor: string, s
   } catch {
     // falls through to the error below
   }
-  throw badRequest('invalid_cursor', 'That page cursor is not valid; start again from the first page.', {
+  throw invalidCursor();
+}
+
+/** A cursor that decodes but names nothing a page could start from. */
+export const invalidCursor = () =>
+  badRequest('invalid_cursor', 'That page cursor is not valid; start again from the first page.', {
     cursor: 'Not a cursor this API gave out.',
   });
-}
 
 /** Splits a `LIMIT n + 1` result into a page and the cursor of the next one. */
 export function paginate<T>(rows: T[], pageSize: number, keyOf: (row: T) => Array<string | number>) {

@@ -8,6 +8,7 @@ import { confirmDeletion, deleteAccount, FORMER_MEMBER_NAME } from './delete-acc
 import { fieldErrors } from '../lib/validation';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { genreLabel } from '../ui/format';
 import { presentMember } from './present';
 import { UpdateMemberSchema } from './schemas';
 import { updateMember } from './update';
@@ -36,7 +37,7 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
           <div class="checkbox-grid">
             {config.drafts.genres.map((genre) => (
               <label class="checkbox">
-                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genre.replace('-', ' ')}
+                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genreLabel(genre)}
               </label>
             ))}
           </div>

@@ -71,7 +71,7 @@ export async function submitReview(
     author: { id: draft.author_id, email: draft.author_email, name: draft.author_name },
     reviewerName: reviewer.name,
     overall: input.body,
-    inlineCount: inline.length,
+    inline,
     now,
   });
   const holdsLiveClaim = sql`${liveClaimIdOf(reviewer.id, sql`d.id`, now)} IS NOT NULL`;

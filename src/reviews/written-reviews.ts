@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { config } from '../config';
 import { statement } from '../db/statements';
+import { decodeCursor, paginate } from '../lib/cursor';
 
 /** A review the member wrote, as their dashboard lists it. */
 export type WrittenReview = {
@@ -14,24 +16,22 @@ export type WrittenReview = {
   replies: number;
 };
 
-/** The member's newest reviews, through the (reviewer_id, created_at) index: one more than `limit`, to tell whether older ones exist. */
-export function reviewsWrittenStatement(d1: D1Database, reviewerId: string, limit: number): D1PreparedStatement {
-  return statement(
-    d1,
-    sql`SELECT r.id, r.draft_id AS draftId, d.title, d.status AS draftStatus, r.created_at AS createdAt, r.helpful,
-        d.price_per_review AS paid, (SELECT count(*) FROM replies p WHERE p.review_id = r.id) AS replies
-      FROM reviews r JOIN drafts d ON d.id = r.draft_id
-      WHERE r.reviewer_id = ${reviewerId}
-      ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit + 1}`,
-  );
+/** The member's reviews newest first, from after the cursor's (created_at, id): the (reviewer_id, created_at) index, one more than a page. */
+export function reviewsWrittenQuery(reviewerId: string, after: [number, string] | null): SQL {
+  return sql`SELECT r.id, r.draft_id AS draftId, d.title, d.status AS draftStatus, r.created_at AS createdAt, r.helpful,
+      d.price_per_review AS paid, (SELECT count(*) FROM replies p WHERE p.review_id = r.id) AS replies
+    FROM reviews r JOIN drafts d ON d.id = r.draft_id
+    WHERE r.reviewer_id = ${reviewerId} ${after ? sql`AND (r.created_at, r.id) < (${after[0]}, ${after[1]})` : sql``}
+    ORDER BY r.created_at DESC, r.id DESC LIMIT ${config.pagination.pageSize + 1}`;
 }
 
-/** The rows of reviewsWrittenStatement as a list; `more` says whether older ones exist. */
-export function writtenReviewsPage(rows: WrittenReview[], limit: number) {
-  return { items: rows.slice(0, limit), more: rows.length > limit };
+/** A page of the member's reviews; a cursor that is not one of ours is a 400. */
+export function reviewsWrittenStatement(d1: D1Database, reviewerId: string, cursor: string | undefined): D1PreparedStatement {
+  const after = cursor ? decodeCursor<[number, string]>(cursor, ['number', 'string']) : null;
+  return statement(d1, reviewsWrittenQuery(reviewerId, after));
 }
 
-export async function listReviewsWrittenBy(d1: D1Database, reviewerId: string, limit: number) {
-  const { results } = await reviewsWrittenStatement(d1, reviewerId, limit).all<WrittenReview>();
-  return writtenReviewsPage(results, limit);
+/** The rows of reviewsWrittenStatement as a page with the cursor of the next one. */
+export function writtenReviewsPage(rows: WrittenReview[]) {
+  return paginate(rows, config.pagination.pageSize, (r) => [r.createdAt, r.id]);
 }

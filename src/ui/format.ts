@@ -6,8 +6,6 @@
 // Built once: `toLocaleString` with options builds a new formatter on every call, about 0.4 ms of CPU each
 // (a dashboard formats some thirty dates; BENCHMARKS.md).
 const numberFormat = new Intl.NumberFormat('en');
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 /** "1 credit", "1,240 words". */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -28,13 +26,45 @@ export function timeLeft(ms: number): string {
   return `${Math.max(1, Math.floor(ms / 60_000))} min`;
 }
 
-/** Dates in UTC: the server does not know the reader's zone, and UTC at least never lies. */
-export function formatDate(value: string | number): string {
-  return dateFormat.format(new Date(value));
+/** The zone a reader's dates are shown in: their browser's once it has told us (the `tz` cookie), UTC until then. */
+export type ReaderZone = { zone: string; known: boolean };
+
+export const UNKNOWN_ZONE: ReaderZone = { zone: 'UTC', known: false };
+
+// One pair of formatters per zone seen: a few hundred zones exist, and only valid names get here.
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(zone: string) {
+  let pair = formatters.get(zone);
+  if (!pair) {
+    pair = {
+      date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }),
+      time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }),
+    };
+    formatters.set(zone, pair);
+  }
+  return pair;
 }
 
-export function formatDateTime(value: string | number): string {
-  return `${formatDate(value)}, ${timeFormat.format(new Date(value))} UTC`;
+/** The zone named by a browser (an IANA name such as "Europe/Paris"), if the runtime knows it; otherwise UTC, unknown. */
+export function readerZone(name: string | undefined): ReaderZone {
+  if (!name || name.length > 64) return UNKNOWN_ZONE;
+  try {
+    return { zone: formattersFor(name).date.resolvedOptions().timeZone, known: true };
+  } catch {
+    return UNKNOWN_ZONE;
+  }
+}
+
+/**
+ * "10 Jan 2026" or, with the time, "10 Jan 2026, 21:30", in the reader's zone;
+ * "… UTC" while their zone is unknown, so a time never passes for local when it is not.
+ */
+export function formatWhen(value: string | number, reader: ReaderZone, withTime = false): string {
+  const at = new Date(value);
+  const { date, time } = formattersFor(reader.zone);
+  const text = withTime ? `${date.format(at)}, ${time.format(at)}` : date.format(at);
+  return reader.known ? text : `${text} UTC`;
 }
 
 /** "science-fiction" → "Science fiction". */

@@ -1,8 +1,14 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env';
+import { readerZone } from './format';
 import { Layout } from './layout';
+import { ReaderZoneContext } from './when';
+
+/** Set by public/assets/app.js to the browser's zone; read here only, validated by readerZone. */
+export const TIME_ZONE_COOKIE = 'tz';
 
 /**
  * Answers an HTML page in the shared layout.
@@ -12,9 +18,11 @@ import { Layout } from './layout';
  */
 export function renderPage(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
   return c.html(
-    <Layout title={title} member={c.var.member ?? null} nonce={c.var.secureHeadersNonce} path={c.req.path}>
-      {body}
-    </Layout>,
+    <ReaderZoneContext.Provider value={readerZone(getCookie(c, TIME_ZONE_COOKIE))}>
+      <Layout title={title} member={c.var.member ?? null} nonce={c.var.secureHeadersNonce} path={c.req.path}>
+        {body}
+      </Layout>
+    </ReaderZoneContext.Provider>,
     status,
   );
 }
