@@ -1,9 +1,22 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { unstable_readConfig } from 'wrangler';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** wrangler.toml's `[alias]` stand-ins, so tests run the modules the Worker ships (an exact specifier each). */
+function bundleAliases() {
+  const { alias, configPath } = unstable_readConfig({ config: './wrangler.toml' });
+  return Object.entries<string>(alias ?? {}).map(([specifier, path]) => ({
+    find: new RegExp(`^${escapeRegExp(specifier)}$`),
+    replacement: new URL(path, `file://${configPath}`).pathname,
+  }));
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
   return {
+    resolve: { alias: bundleAliases() },
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },

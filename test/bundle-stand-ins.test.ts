@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../src/lib/markdown';
+
+/**
+ * The Worker bundles small stand-ins for some library modules (wrangler.toml `[alias]`, which vitest.config.ts
+ * applies here too): these tests pin what Volley's text looks like through them.
+ */
+describe('Markdown through the bundled stand-ins', () => {
+  it('decodes the HTML 4 named references writers type, and numeric ones', () => {
+    expect(renderMarkdown('&copy; 2026 &mdash; caf&eacute; &hellip; &apos;x&apos; &euro;5 &hearts; &Omega;')).toBe(
+      "<p>© 2026 — café … 'x' €5 ♥ Ω</p>\n",
+    );
+    expect(renderMarkdown('&#169; &#x2014; &amp; &lt;b&gt;')).toBe('<p>© — &amp; &lt;b&gt;</p>\n');
+  });
+
+  it('shows any other name as typed, escaped', () => {
+    expect(renderMarkdown('&CounterClockwiseContourIntegral; &constructor; &nosuch;')).toBe(
+      '<p>&amp;CounterClockwiseContourIntegral; &amp;constructor; &amp;nosuch;</p>\n',
+    );
+  });
+
+  it('decodes references inside link titles and destinations', () => {
+    expect(renderMarkdown('[a](https://example.com/?q=caf&eacute; "&ldquo;t&rdquo;")')).toBe(
+      '<p><a href="https://example.com/?q=caf%C3%A9" title="“t”" rel="nofollow noopener noreferrer">a</a></p>\n',
+    );
+  });
+
+  it('shows raw HTML as text, block and inline', () => {
+    expect(renderMarkdown('<div>\n<script>alert(1)</script>\n</div>')).toBe(
+      '<p>&lt;div&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;\n&lt;/div&gt;</p>\n',
+    );
+    expect(renderMarkdown('a <img src=x onerror=alert(1)> b <!-- c -->')).toBe(
+      '<p>a &lt;img src=x onerror=alert(1)&gt; b &lt;!-- c --&gt;</p>\n',
+    );
+  });
+});
+
+describe('zod through the bundled stand-ins', () => {
+  it('still explains bad input in English', () => {
+    const result = z.object({ title: z.string().min(3) }).strict().safeParse({ title: 1 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+  });
+});
