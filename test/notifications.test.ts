@@ -4,8 +4,14 @@ import { config } from '../src/config';
 import { call, expectErrorShape, postDraftOk, reviewOf, rows, runCron, signIn, words, type SignedInMember } from './helpers';
 
 type OutboxRow = { id: string; kind: string; to_address: string; subject: string; text_body: string; html_body: string; headers: string; status: string };
+/** Each email to `email`, as it was sent: links are filled in on sending, so the bodies are the dev mailbox's. */
 const outboxTo = (email: string, kind?: string) =>
-  rows<OutboxRow>(`SELECT * FROM email_outbox WHERE to_address = ? AND kind <> 'sign_in' ${kind ? 'AND kind = ?' : ''} ORDER BY created_at`, ...(kind ? [email, kind] : [email]));
+  rows<OutboxRow>(
+    `SELECT o.id, o.kind, o.to_address, o.subject, o.status, m.text AS text_body, m.html AS html_body, m.headers
+     FROM email_outbox o LEFT JOIN dev_mailbox m ON m.id = o.id
+     WHERE o.to_address = ? AND o.kind <> 'sign_in' ${kind ? 'AND o.kind = ?' : ''} ORDER BY o.created_at`,
+    ...(kind ? [email, kind] : [email]),
+  );
 
 async function reviewed(author: SignedInMember, reviewsWanted = 2) {
   const reviewer = await signIn();

@@ -5,6 +5,8 @@ import { sha256Hex } from '../lib/ids';
 import { isSafeMethod } from '../lib/origin';
 
 const MAX_KEY_LENGTH = 255;
+/** Sign-in answers carry session tokens: never kept, so a retry there simply runs again (each link works once). */
+const NEVER_STORED = /^\/api\/v1\/auth\//;
 const ABANDONED_AFTER_MS = 60_000;
 
 /**
@@ -16,7 +18,7 @@ const ABANDONED_AFTER_MS = 60_000;
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
   const member = c.var.member;
-  if (!key || !member || isSafeMethod(c.req.method)) return next();
+  if (!key || !member || isSafeMethod(c.req.method) || NEVER_STORED.test(c.req.path)) return next();
   if (key.length > MAX_KEY_LENGTH) {
     throw badRequest('invalid_idempotency_key', `Idempotency-Key is at most ${MAX_KEY_LENGTH} characters.`);
   }
