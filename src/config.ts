@@ -105,6 +105,12 @@ export const config = {
     /** Claim notices, and digests of each kind, one cron run writes; the rest wait a minute for the next run. */
     cronEmailsPerRun: 50,
   },
+  idempotency: {
+    /** An Idempotency-Key's first answer is replayed this long, far longer than any client retries. */
+    keyLifetimeMs: 24 * 60 * 60 * 1000,
+    /** A key reserved this long without an answer (its request died) is taken over by a retry. */
+    abandonedAfterMs: 60_000,
+  },
   pagination: {
     pageSize: 20,
   },

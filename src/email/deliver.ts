@@ -49,6 +49,7 @@ export async function deliverOutbox(env: Bindings, now: number, options: Deliver
   const { origin, unsubscribeSecret } = setup;
   if (!transport || !origin) return report;
 
+  // Real time, not the injected clock: the budget is about the Worker's own wall-clock limit.
   const startedAt = Date.now();
   const elapsed = options.elapsed ?? (() => Date.now() - startedAt);
   const pace = options.paceMs ?? (transport.name === 'resend' ? config.email.minMsBetweenSends : 0);
