@@ -64,7 +64,7 @@ export function emailSetup(env: Bindings, requestUrl?: string): EmailSetup {
     );
     return { transport: null, origin: null, unsubscribeSecret: null, problems };
   }
-  if (!appOrigin) problems.push('APP_ORIGIN is not set: all email is held in the dev mailbox’s outbox');
+  if (!appOrigin) problems.push('APP_ORIGIN is not set: all email is held (every link is built from it)');
   return {
     transport: 'dev-mailbox',
     origin: appOrigin?.origin ?? null,
