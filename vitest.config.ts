@@ -24,6 +24,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ALLOW_TEST_CLOCK: 'true',
+            // The dev mailbox is on only where switched on (never in wrangler.toml): the suites read sign-in links from it.
+            DEV_MAILBOX: 'true',
             APP_ORIGIN: 'https://volley.test',
             ADMIN_EMAILS: 'admin@volley.test',
             UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret',

@@ -57,6 +57,8 @@ export async function startServer({ persistTo, port }) {
   const child = wranglerSpawn([
     'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo,
     '--show-interactive-dev-session=false', '--log-level', 'warn',
+    // Members sign in through the dev mailbox, which is on only where switched on; links come from APP_ORIGIN alone.
+    '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:http://127.0.0.1:${port}`,
   ]);
   let tail = '';
   let requestLines = 0;

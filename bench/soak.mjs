@@ -21,7 +21,9 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
 async function startDev(persistTo) {
   const port = await freePort(8797);
-  const child = wranglerSpawn(['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn']);
+  const child = wranglerSpawn(['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false', '--log-level', 'warn',
+    // The dev mailbox is on only where switched on; links come from APP_ORIGIN alone.
+    '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:http://127.0.0.1:${port}`]);
   let tail = '';
   child.stdout.on('data', (d) => (tail = (tail + d).slice(-4000)));
   child.stderr.on('data', (d) => (tail = (tail + d).slice(-4000)));

@@ -13,7 +13,22 @@ export async function startServer(port = 8790) {
 
   const child = spawn(
     'wrangler',
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persistTo,
+      '--test-scheduled',
+      '--show-interactive-dev-session=false',
+      // The dev mailbox is on only where switched on; email links are built from APP_ORIGIN alone.
+      '--var',
+      'DEV_MAILBOX:true',
+      '--var',
+      `APP_ORIGIN:http://127.0.0.1:${port}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';

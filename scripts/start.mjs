@@ -33,7 +33,15 @@ if (draftCount() === 0) {
   console.log('\nThe database is empty: run `npm run seed` in another terminal for demo members and drafts.');
 }
 
-console.log('\nVolley runs at http://localhost:8787 — email goes to the dev mailbox at http://localhost:8787/dev/mailbox\n');
-const dev = wrangler(['dev', '--test-scheduled', '--port', '8787', ...args]);
+// `npm start -- --port 9000` moves the server; email links follow it.
+const portAt = args.findIndex((a) => a === '--port' || a.startsWith('--port='));
+const port = portAt < 0 ? '8787' : args[portAt].includes('=') ? args[portAt].split('=')[1] : args[portAt + 1];
+const portArgs = portAt < 0 ? ['--port', port] : [];
+const origin = `http://localhost:${port}`;
+
+// The dev mailbox is switched on here, never in wrangler.toml, so a deployed Worker never shows it; links in
+// email are built from APP_ORIGIN only, so it names this server.
+console.log(`\nVolley runs at ${origin} — email goes to the dev mailbox at ${origin}/dev/mailbox\n`);
+const dev = wrangler(['dev', '--test-scheduled', ...portArgs, '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:${origin}`, ...args]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));

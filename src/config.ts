@@ -81,16 +81,37 @@ export const config = {
     retryDelaysMs: [30_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000, 8 * 60 * 60_000],
     maxAttempts: 8,
     jitter: 0.2,
-    /** A row being sent is locked this long; a sweep that dies mid-send frees it after. */
-    sendLockMs: 2 * 60_000,
+    /**
+     * A row being sent is locked this long; a sweep that dies mid-send frees it after. Longer than the longest
+     * sweep (every row of a batch paced and timing out, and the time budget below), so no live sweep loses its rows.
+     */
+    sendLockMs: 15 * 60_000,
     /** Resend's default limit is 2 requests/s; stay under it. */
     minMsBetweenSends: 550,
     sendTimeoutMs: 10_000,
     /** Rows one sweep takes; at the pace above, well within a Worker's wall-clock budget. */
     sweepBatchSize: 50,
+    /** A sweep starts no send after this long; the rows it has not tried go back to the outbox untouched. */
+    sweepBudgetMs: 5 * 60_000,
+    /** Sent email is deleted this long after it went out; dead and pending email stays for the operator. */
+    sentRetentionMs: 30 * 24 * 60 * 60 * 1000,
+    /** Rows one cron run purges at most. */
+    purgeBatchSize: 500,
     claimReminderBeforeMs: 12 * 60 * 60 * 1000,
     digestEveryMs: 24 * 60 * 60 * 1000,
     excerptLength: 280,
+    /** Each review's excerpt in the daily digest. */
+    digestExcerptLength: 160,
+    /** New drafts listed in one daily digest of a member's genres. */
+    draftsPerDigest: 10,
+    /** Claim notices, and digests of each kind, one cron run writes; the rest wait a minute for the next run. */
+    cronEmailsPerRun: 50,
+  },
+  idempotency: {
+    /** An Idempotency-Key's first answer is replayed this long, far longer than any client retries. */
+    keyLifetimeMs: 24 * 60 * 60 * 1000,
+    /** A key reserved this long without an answer (its request died) is taken over by a retry. */
+    abandonedAfterMs: 60_000,
   },
   pagination: {
     pageSize: 20,

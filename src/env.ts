@@ -22,6 +22,8 @@ export type Bindings = {
   ADMIN_EMAILS?: string;
   /** Test-only: lets the `x-volley-test-now` header move the clock. Never set in production. */
   ALLOW_TEST_CLOCK?: string;
+  /** `true` turns the dev mailbox on where there is no Resend key (npm start, the tests); never on an https origin. */
+  DEV_MAILBOX?: string;
 };
 
 export type SessionAuth = 'cookie' | 'bearer';

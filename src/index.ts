@@ -15,6 +15,7 @@ import { adminPages } from './admin/pages';
 import { deliverOutbox } from './email/deliver';
 import { devMailboxPages } from './email/dev-mailbox-pages';
 import { emailContext } from './email/notification';
+import { purgeSentEmail } from './email/outbox';
 import { claimEmails, draftDigests, reviewDigests } from './email/scheduled-emails';
 import { unsubscribePages } from './email/unsubscribe-pages';
 import { webhookApi } from './email/webhook-routes';
@@ -81,6 +82,7 @@ export default {
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
     const email = await deliverOutbox(env, now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email }));
+    const purgedEmail = await purgeSentEmail(database(env.DB), now);
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email, purgedEmail }));
   },
 } satisfies ExportedHandler<Bindings>;

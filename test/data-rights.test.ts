@@ -74,6 +74,29 @@ describe('account deletion', () => {
     await expectLedgerInvariants();
   });
 
+  it('blanks the quotes inline comments took from the deleted drafts, and deletes the email that names the member', async () => {
+    const leaver = await signIn();
+    const reviewer = await signIn();
+    const draft = await postDraftOk(leaver, { title: 'Quoted', body: 'The secret first paragraph of mine.\n\nA second one.', reviewsWanted: 2 });
+    const reviewed = await call(`/api/v1/drafts/${draft.id}/reviews`, {
+      token: reviewer.token,
+      body: reviewOf({ inline: [{ paragraph: 0, quote: 'secret first paragraph', body: 'Strong start.' }] }),
+    });
+    expect(reviewed.status).toBe(201);
+    const review = (await reviewed.json()) as { id: string };
+    // The leaver replies, so the reviewer gets an email naming them.
+    expect((await call(`/api/v1/reviews/${review.id}/replies`, { token: leaver.token, body: { body: 'Thanks a lot.' } })).status).toBe(201);
+    const [leaverName] = await rows<{ name: string }>('SELECT name FROM members WHERE id = ?', leaver.member.id);
+    expect(await count('email_outbox', "to_address = ? AND kind = 'reply_received'", reviewer.email)).toBe(1);
+
+    expect((await call('/api/v1/me', { method: 'DELETE', token: leaver.token, body: { confirmEmail: leaver.email } })).status).toBe(200);
+    expect(await rows('SELECT quote, body FROM inline_comments WHERE review_id = ?', review.id)).toEqual([{ quote: '', body: 'Strong start.' }]);
+    expect(await count('email_outbox', 'to_address = ? OR member_id = ?', leaver.email, leaver.member.id)).toBe(0);
+    expect(await count("email_outbox", "instr(text_body, char(10) || ? || ' ') > 0", leaverName!.name)).toBe(0);
+    expect(await count("email_outbox", "to_address = ? AND kind = 'reply_received'", reviewer.email)).toBe(0);
+    expect(await count('email_outbox', "instr(text_body, 'secret first paragraph') > 0")).toBe(0);
+  });
+
   it('has a confirmation step on the settings page', async () => {
     const member = await signIn();
     const cookie = `__Host-volley_session=${member.token}`;

@@ -6,7 +6,7 @@ import { enqueueEmail } from '../src/email/outbox';
 import { resendTransport } from '../src/email/resend-transport';
 import { app } from '../src/index';
 import { FakeResend, type Outcome } from './fake-resend';
-import { rows, uniqueEmail, uniqueIp } from './helpers';
+import { latestLinkToken, requestLink, rows, runCron, uniqueEmail, uniqueIp } from './helpers';
 
 const resendEnv = { ...env, RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: 'https://resend.fake' };
 const transport = () => resendTransport({ apiKey: 're_test_key', baseUrl: 'https://resend.fake', from: 'Volley <v@volley.test>', timeoutMs: 30 });
@@ -150,6 +150,94 @@ describe('outbox delivery through Resend', () => {
     expect(request!.headers['idempotency-key']).toBe(id);
     expect(request!.body.text).toBe('t');
     expect(request!.body.html).toBe('<p>h</p>');
+  });
+});
+
+/** A transport whose sends wait until the test settles them. */
+function heldTransport() {
+  const settle: Array<(outcome: 'ok' | 'fail') => void> = [];
+  const transport = {
+    name: 'resend' as const,
+    send: () =>
+      new Promise<{ providerId: string | null }>((resolve, reject) =>
+        settle.push((outcome) => (outcome === 'ok' ? resolve({ providerId: 're_late' }) : reject(new Error('connection reset')))),
+      ),
+  };
+  return { transport, settle };
+}
+
+describe('the sweep’s lock and attempt token', () => {
+  it('a sweep whose lock lapsed cannot record its late outcome over the sweep that took the row after it', async () => {
+    const now = Date.now();
+    const [id] = await outboxEmails(1, now);
+    const first = heldTransport();
+    const firstSweep = deliverOutbox(resendEnv, now, { ids: [id!], transport: first.transport, paceMs: 0 });
+    await vi.waitUntil(() => first.settle.length === 1);
+    const second = heldTransport();
+    const secondSweep = deliverOutbox(resendEnv, now + config.email.sendLockMs + 1, { ids: [id!], transport: second.transport, paceMs: 0 });
+    await vi.waitUntil(() => second.settle.length === 1);
+
+    first.settle[0]!('fail');
+    await firstSweep;
+    expect((await outboxRows([id!]))[0]).toMatchObject({ status: 'sending', attempts: 2 });
+    second.settle[0]!('ok');
+    await secondSweep;
+    expect((await outboxRows([id!]))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('the lock outlasts the longest sweep: every row of a batch paced and timing out', () => {
+    const { sweepBatchSize, minMsBetweenSends, sendTimeoutMs, sendLockMs, sweepBudgetMs } = config.email;
+    expect(sendLockMs).toBeGreaterThan(sweepBatchSize * (minMsBetweenSends + sendTimeoutMs));
+    expect(sendLockMs).toBeGreaterThan(sweepBudgetMs + sendTimeoutMs);
+  });
+
+  it('a sweep past its time budget sends no more and gives the rest back, untouched', async () => {
+    const fake = new FakeResend();
+    fake.install();
+    const now = Date.now();
+    const ids = await outboxEmails(3, now);
+    let elapsed = 0;
+    await deliverOutbox(resendEnv, now, { ids, transport: transport(), paceMs: 0, elapsed: () => (elapsed += config.email.sweepBudgetMs / 2) });
+    const after = await outboxRows(ids);
+    expect(after.filter((r) => r.status === 'sent')).toHaveLength(1);
+    expect(after.filter((r) => r.status === 'pending').map((r) => r.attempts)).toEqual([0, 0]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('sent_at comes from the injected clock', async () => {
+    new FakeResend().install();
+    const now = Date.now() + 5 * 86_400_000;
+    const [id] = await outboxEmails(1, now);
+    await deliverOutbox(resendEnv, now, { ids: [id!], transport: transport(), paceMs: 0 });
+    expect(await rows('SELECT status, sent_at FROM email_outbox WHERE id = ?', id)).toEqual([{ status: 'sent', sent_at: now }]);
+  });
+});
+
+describe('email at rest', () => {
+  it('a sign-in row keeps no token once sent', async () => {
+    const email = uniqueEmail();
+    await requestLink(email);
+    const token = await latestLinkToken(email);
+    const [row] = await rows<{ status: string; text_body: string; html_body: string }>('SELECT status, text_body, html_body FROM email_outbox WHERE to_address = ?', email);
+    expect(row!.status).toBe('sent');
+    expect(row!.text_body + row!.html_body).not.toContain(token);
+    expect(await rows('SELECT id FROM email_outbox WHERE instr(text_body, ?) > 0 OR instr(html_body, ?) > 0 OR instr(headers, ?) > 0', token, token, token)).toEqual([]);
+  });
+
+  it('the cron purges sent email after the retention period and keeps dead and pending email', async () => {
+    const now = Date.now();
+    const old = now - config.email.sentRetentionMs - 60_000;
+    const insert = (id: string, status: string, at: number) =>
+      env.DB.prepare(
+        `INSERT INTO email_outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, sent_at, created_at)
+         VALUES (?, 'review_received', 'kept@example.com', 's', 't', 'h', ?, 1, ?, ?, ?)`,
+      ).bind(id, status, at, status === 'sent' ? at : null, at).run();
+    await insert('purge-old-sent', 'sent', old);
+    await insert('keep-new-sent', 'sent', now - 60_000);
+    await insert('keep-old-dead', 'dead', old);
+    await runCron(now);
+    const left = await rows<{ id: string }>("SELECT id FROM email_outbox WHERE id IN ('purge-old-sent', 'keep-new-sent', 'keep-old-dead') ORDER BY id");
+    expect(left.map((r) => r.id)).toEqual(['keep-new-sent', 'keep-old-dead']);
   });
 });
 

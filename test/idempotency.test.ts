@@ -122,6 +122,24 @@ describe('Idempotency-Key on writes', () => {
   });
 });
 
+describe('responses that hold secrets', () => {
+  it('POST /api/v1/auth/session with an Idempotency-Key stores nothing: the session token never rests in the idempotency table', async () => {
+    const { latestLinkToken, requestLink, rows, uniqueEmail } = await import('./helpers');
+    const signedIn = await signIn();
+    const email = uniqueEmail();
+    await requestLink(email);
+    const response = await call('/api/v1/auth/session', {
+      token: signedIn.token,
+      body: { token: await latestLinkToken(email) },
+      headers: { 'idempotency-key': 'session-1' },
+    });
+    expect(response.status).toBe(200);
+    const { token } = await json<{ token: string }>(response);
+    expect(await count('idempotency_keys', 'member_id = ?', signedIn.member.id)).toBe(0);
+    expect(await rows('SELECT key FROM idempotency_keys WHERE instr(response_body, ?) > 0', token)).toEqual([]);
+  });
+});
+
 describe('a request that died before answering', () => {
   it('leaves its key reserved for a minute, then a retry with the same body runs', async () => {
     const { env } = await import('cloudflare:test');

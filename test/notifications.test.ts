@@ -1,10 +1,17 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { config } from '../src/config';
 import { call, expectErrorShape, postDraftOk, reviewOf, rows, runCron, signIn, words, type SignedInMember } from './helpers';
 
 type OutboxRow = { id: string; kind: string; to_address: string; subject: string; text_body: string; html_body: string; headers: string; status: string };
+/** Each email to `email`, as it was sent: links are filled in on sending, so the bodies are the dev mailbox's. */
 const outboxTo = (email: string, kind?: string) =>
-  rows<OutboxRow>(`SELECT * FROM email_outbox WHERE to_address = ? AND kind <> 'sign_in' ${kind ? 'AND kind = ?' : ''} ORDER BY created_at`, ...(kind ? [email, kind] : [email]));
+  rows<OutboxRow>(
+    `SELECT o.id, o.kind, o.to_address, o.subject, o.status, m.text AS text_body, m.html AS html_body, m.headers
+     FROM email_outbox o LEFT JOIN dev_mailbox m ON m.id = o.id
+     WHERE o.to_address = ? AND o.kind <> 'sign_in' ${kind ? 'AND o.kind = ?' : ''} ORDER BY o.created_at`,
+    ...(kind ? [email, kind] : [email]),
+  );
 
 async function reviewed(author: SignedInMember, reviewsWanted = 2) {
   const reviewer = await signIn();
@@ -74,6 +81,26 @@ describe('emails caused by events', () => {
     await reviewed(daily, 1);
     await runCron(Date.now() + 120_000);
     expect(await outboxTo(daily.email, 'reviews_digest')).toHaveLength(1);
+  });
+
+  it('every review reaches a digest, however many came in that day', async () => {
+    const author = await signIn();
+    await call('/api/v1/me', { method: 'PATCH', token: author.token, body: { notifications: { reviews: 'daily' } } });
+    const draft = await postDraftOk(author, { title: 'Crowded' });
+    const now = Date.now();
+    const reviewers = Array.from({ length: 25 }, (_, i) => ({ id: `digest${i}${crypto.randomUUID().slice(0, 8)}`, name: `Reviewer number ${i + 100}` }));
+    // Arranged in SQL: 25 reviews through HTTP would need 5 drafts' worth of credits and 25 sign-ins for one read.
+    await env.DB.batch(
+      reviewers.flatMap((r, i) => [
+        env.DB.prepare('INSERT INTO members (id, email, name, created_at) VALUES (?, ?, ?, ?)').bind(r.id, `${r.id}@example.com`, r.name, now),
+        env.DB.prepare('INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, created_at) VALUES (?, ?, ?, ?, ?, ?)').bind(`rv${r.id}`, draft.id, r.id, words(160), 160, now + i),
+      ]),
+    );
+    await runCron(now + 60_000);
+    await runCron(now + config.email.digestEveryMs + 120_000);
+    const digests = await outboxTo(author.email, 'reviews_digest');
+    const text = digests.map((d) => d.text_body).join('\n');
+    for (const r of reviewers) expect(text.split(`${r.name} on “Crowded”`).length - 1).toBe(1);
   });
 
   it('rating a review helpful emails the reviewer with the bonus; not helpful sends nothing', async () => {

@@ -101,7 +101,7 @@ describe('Server-Timing', () => {
   it('the floor route GET /api/v1/health makes exactly one D1 call and is documented', async () => {
     const response = await call('/api/v1/health');
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({ ok: true, database: 'reachable' });
+    expect(await json(response)).toEqual({ ok: true, database: 'reachable', problems: [] });
     expect(costOf(response).calls).toBe(1);
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await call('/api/v1/openapi.json'));
     expect(doc.paths['/health']?.get).toBeDefined();

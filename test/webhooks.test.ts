@@ -1,9 +1,16 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { svixSignature } from '../src/email/svix';
 import { call, count, expectErrorShape, requestLink, rows, uniqueEmail } from './helpers';
 
 const secret = env.RESEND_WEBHOOK_SECRET!;
+
+/** Signs as Resend (Svix) does, written out here so the test does not check the library against itself. */
+async function svixSignature(whsec: string, id: string, timestamp: string, body: string) {
+  const raw = Uint8Array.from(atob(whsec.replace(/^whsec_/, '')), (ch) => ch.charCodeAt(0));
+  const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
+  return btoa(String.fromCharCode(...new Uint8Array(mac)));
+}
 
 async function deliverWebhook(event: object, options: { id?: string; timestamp?: number; signWith?: string; tamper?: boolean } = {}) {
   const id = options.id ?? `msg_${crypto.randomUUID()}`;
@@ -54,9 +61,15 @@ describe('Resend webhooks', () => {
     expect(await count('suppressions', 'email = ?', email)).toBe(0);
   });
 
-  it('refuses a replayed svix-id', async () => {
+  it('a repeated svix-id is a 200 that changes nothing (Svix retries anything else, then disables the endpoint)', async () => {
     const id = `msg_${crypto.randomUUID()}`;
-    expect((await deliverWebhook(bounce(uniqueEmail()), { id })).status).toBe(200);
-    await expectErrorShape(await deliverWebhook(bounce(uniqueEmail()), { id }), 409, 'webhook_replayed');
+    const first = uniqueEmail();
+    const second = uniqueEmail();
+    expect((await deliverWebhook(bounce(first), { id })).status).toBe(200);
+    const again = await deliverWebhook(bounce(second), { id });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ received: true });
+    expect(await count('webhook_events', 'svix_id = ?', id)).toBe(1);
+    expect(await count('suppressions', 'email = ?', second)).toBe(0);
   });
 });

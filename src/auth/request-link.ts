@@ -4,10 +4,10 @@ import { config } from '../config';
 import { statement } from '../db/statements';
 import type { AppEnv } from '../env';
 import { deliverOutbox } from '../email/deliver';
+import { linkOrigin } from '../email/links';
 import { enqueueEmail } from '../email/outbox';
 import { ApiError } from '../lib/errors';
 import { newToken, sha256Hex } from '../lib/ids';
-import { appOrigin } from '../lib/origin';
 import { clientIp, enforceRateLimit } from '../lib/rate-limit';
 import { signInEmail, signInUrl } from './sign-in-email';
 
@@ -33,11 +33,11 @@ export async function requestSignInLink(c: Context<AppEnv>, email: string): Prom
 
   const now = c.var.clock();
   const token = newToken(config.auth.tokenBytes);
-  const outbox = enqueueEmail(d1, { kind: 'sign_in', memberId: null, message: await signInEmail(email, signInUrl(appOrigin(c), token)) }, now);
+  const outbox = enqueueEmail(d1, { kind: 'sign_in', memberId: null, message: await signInEmail(email, signInUrl(linkOrigin, token)) }, now);
   await d1.batch([
     statement(d1, sql`INSERT INTO login_tokens (token_hash, email, created_at, expires_at)
       VALUES (${await sha256Hex(token)}, ${email}, ${now}, ${now + config.auth.linkTokenLifetimeMs})`),
     outbox.statement,
   ]);
-  await deliverOutbox(c.env, now, { ids: [outbox.id] });
+  await deliverOutbox(c.env, now, { ids: [outbox.id], requestUrl: c.req.url });
 }

@@ -305,6 +305,8 @@ export const emailOutbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at').notNull(),
     /** While 'sending': another sweep may take the row over only after this time. */
     lockedUntil: integer('locked_until'),
+    /** Random per take: a sweep records its outcome only while the row still carries its token. */
+    attemptToken: text('attempt_token'),
     lastError: text('last_error'),
     providerId: text('provider_id'),
     createdAt: integer('created_at').notNull(),

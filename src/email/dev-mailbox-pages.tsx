@@ -4,7 +4,7 @@ import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { renderPage } from '../ui/render';
 import { listDevMailbox } from './dev-mailbox';
-import { devMailboxEnabled } from './transport';
+import { emailSetup } from './setup';
 
 type StoredEmail = Awaited<ReturnType<typeof listDevMailbox>>[number];
 
@@ -19,7 +19,7 @@ function Mailbox({ emails }: { emails: StoredEmail[] }) {
     <section>
       <h1>Dev mailbox</h1>
       <p class="muted">
-        No Resend key is configured, so email is kept here instead of being sent. Newest first. Also as{' '}
+        The dev mailbox is switched on (DEV_MAILBOX) and no Resend key is configured, so email is kept here instead of being sent. Newest first. Also as{' '}
         <a href="/dev/mailbox.json">JSON</a>.
       </p>
       {emails.length === 0 ? <p>No email yet. Ask for a sign-in link on the home page and it lands here.</p> : null}
@@ -36,10 +36,10 @@ function Mailbox({ emails }: { emails: StoredEmail[] }) {
   );
 }
 
-/** /dev/mailbox exists only while no Resend key is set; otherwise it is a plain 404. */
+/** /dev/mailbox exists only where DEV_MAILBOX=true, with no Resend key and off any public https origin; otherwise a plain 404. */
 export const devMailboxPages = new Hono<AppEnv>()
   .use('/dev/*', async (c, next) => {
-    if (!devMailboxEnabled(c.env)) throw notFound('That page');
+    if (emailSetup(c.env, c.req.url).transport !== 'dev-mailbox') throw notFound('That page');
     await next();
   })
   .get('/dev/mailbox', async (c) => renderPage(c, 'Dev mailbox', <Mailbox emails={await listDevMailbox(database(c.env.DB))} />))

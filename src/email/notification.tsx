@@ -1,18 +1,18 @@
 import type { EmailKind } from '../db/schema';
 import type { Bindings } from '../env';
+import { linkOrigin, plain, unsubscribeLink } from './links';
 import { EmailShell, renderEmailHtml } from './render';
 import type { OutboxEmail } from './outbox';
-import { groupOf, unsubscribeSecret, unsubscribeUrl, type PreferenceGroup } from './unsubscribe';
+import { groupOf, type PreferenceGroup } from './unsubscribe';
 
-/** What every notification needs to build its links. */
-export type EmailContext = { origin: string; secret: string; mailto?: string };
+/**
+ * What a notification needs beyond its content when it is written. Links are
+ * not here: they are filled in when the email is sent (see links.ts).
+ */
+export type EmailContext = { mailto?: string };
 
-export function emailContext(env: Bindings, requestOrigin?: string): EmailContext {
-  return {
-    origin: env.APP_ORIGIN || requestOrigin || 'http://localhost:8787',
-    secret: unsubscribeSecret(env),
-    mailto: env.UNSUBSCRIBE_MAILTO || undefined,
-  };
+export function emailContext(env: Bindings): EmailContext {
+  return { mailto: env.UNSUBSCRIBE_MAILTO || undefined };
 }
 
 export type Recipient = { id: string; email: string; name: string };
@@ -46,31 +46,36 @@ export async function notification(
   dedupeKey?: string,
 ): Promise<OutboxEmail> {
   const group = groupOf[kind];
-  const unsubscribe = await unsubscribeUrl(ctx.origin, ctx.secret, recipient.id, group);
-  const url = `${ctx.origin}${content.link.path}`;
-  const footer = `${why[group]} Turn these off: ${unsubscribe} · All settings: ${ctx.origin}/settings`;
+  const unsubscribe = unsubscribeLink;
+  const url = `${linkOrigin}${content.link.path}`;
+  const settings = `${linkOrigin}/settings`;
+  const footer = `${why[group]} Turn these off: ${unsubscribe} · All settings: ${settings}`;
+  const name = plain(recipient.name);
+  const subject = plain(content.subject);
+  const lines = content.lines.map(plain);
+  const quote = content.quote === undefined ? undefined : plain(content.quote);
 
   const text = [
-    `Hi ${recipient.name},`,
+    `Hi ${name},`,
     '',
-    ...content.lines.flatMap((line) => [line, '']),
-    ...(content.quote ? [content.quote.replace(/^/gm, '> '), ''] : []),
+    ...lines.flatMap((line) => [line, '']),
+    ...(quote ? [quote.replace(/^/gm, '> '), ''] : []),
     `${content.link.label}: ${url}`,
     '',
     '—',
     why[group],
     `Unsubscribe from these: ${unsubscribe}`,
-    `All email settings: ${ctx.origin}/settings`,
+    `All email settings: ${settings}`,
   ].join('\n');
 
   const html = await renderEmailHtml(
-    <EmailShell title={content.subject} footer={footer}>
-      <p>Hi {recipient.name},</p>
-      {content.lines.map((line) => (
+    <EmailShell title={subject} footer={footer}>
+      <p>Hi {name},</p>
+      {lines.map((line) => (
         <p>{line}</p>
       ))}
-      {content.quote ? (
-        <blockquote style="margin:0 0 16px;padding-left:14px;border-left:3px solid #dcd6cb;color:#3d3a35;">{content.quote}</blockquote>
+      {quote ? (
+        <blockquote style="margin:0 0 16px;padding-left:14px;border-left:3px solid #dcd6cb;color:#3d3a35;">{quote}</blockquote>
       ) : null}
       <p>
         <a href={url} style="display:inline-block;background:#8a3b12;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-family:system-ui,sans-serif;">
@@ -90,7 +95,7 @@ export async function notification(
     dedupeKey,
     message: {
       to: recipient.email,
-      subject: content.subject,
+      subject,
       text,
       html,
       headers: { 'List-Unsubscribe': listUnsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },

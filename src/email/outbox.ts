@@ -1,6 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { config } from '../config';
+import type { Database } from '../db/client';
 import { statement } from '../db/statements';
-import type { EmailKind } from '../db/schema';
+import { emailOutbox, type EmailKind } from '../db/schema';
 import { newId } from '../lib/ids';
 import type { EmailMessage } from './message';
 
@@ -41,3 +43,18 @@ export function enqueueEmail(d1: D1Database, email: OutboxEmail, now: number, wh
 /** A member's preference as a condition checked inside the batch, so a change made a moment ago counts. */
 export const memberWants = (memberId: string, condition: SQL) =>
   sql`EXISTS (SELECT 1 FROM members WHERE id = ${memberId} AND ${condition})`;
+
+/**
+ * Cron: sent (and suppressed) email is deleted once it is older than the
+ * retention period; dead and pending email stays for the operator's page.
+ * Nothing else refers to a sent row: the books are the ledger's.
+ */
+export async function purgeSentEmail(db: Database, now: number): Promise<number> {
+  const old = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(inArray(emailOutbox.status, ['sent', 'suppressed']), lt(emailOutbox.nextAttemptAt, now - config.email.sentRetentionMs)))
+    .limit(config.email.purgeBatchSize);
+  const purged = await db.delete(emailOutbox).where(inArray(emailOutbox.id, old)).returning({ id: emailOutbox.id });
+  return purged.length;
+}

@@ -4,12 +4,13 @@ import type { Bindings } from '../env';
 import { devMailboxTransport } from './dev-mailbox';
 import type { EmailTransport } from './message';
 import { resendTransport } from './resend-transport';
+import type { EmailSetup } from './setup';
 
 const DEFAULT_FROM = 'Volley <hello@volley.localhost>';
 
-/** Resend when a key is configured; otherwise the dev mailbox, so local runs need no account. */
-export function transportFor(env: Bindings, now: () => number): EmailTransport {
-  if (env.RESEND_API_KEY) {
+/** Resend when a key is configured; the dev mailbox where it is switched on; otherwise none, and email waits. */
+export function transportFor(env: Bindings, setup: EmailSetup, now: () => number): EmailTransport | null {
+  if (setup.transport === 'resend' && env.RESEND_API_KEY) {
     return resendTransport({
       apiKey: env.RESEND_API_KEY,
       baseUrl: env.RESEND_BASE_URL,
@@ -17,7 +18,5 @@ export function transportFor(env: Bindings, now: () => number): EmailTransport {
       timeoutMs: config.email.sendTimeoutMs,
     });
   }
-  return devMailboxTransport(database(env.DB), now);
+  return setup.transport === 'dev-mailbox' ? devMailboxTransport(database(env.DB), now) : null;
 }
-
-export const devMailboxEnabled = (env: Bindings) => !env.RESEND_API_KEY;

@@ -4,14 +4,17 @@ import { statement } from '../db/statements';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { renderPage } from '../ui/render';
-import { isPreferenceGroup, PREFERENCE_GROUPS, unsubscribeSecret, verifyUnsubscribeToken, type PreferenceGroup } from './unsubscribe';
+import { emailSetup } from './setup';
+import { isPreferenceGroup, PREFERENCE_GROUPS, verifyUnsubscribeToken, type PreferenceGroup } from './unsubscribe';
 
 /** The link's member and group, if its signature holds. */
 async function verifiedLink(c: Context<AppEnv>): Promise<{ memberId: string; group: PreferenceGroup; query: string }> {
   const memberId = c.req.query('m') ?? '';
   const group = c.req.query('g') ?? '';
   const token = c.req.query('t') ?? '';
-  if (!memberId || !isPreferenceGroup(group) || !(await verifyUnsubscribeToken(unsubscribeSecret(c.env), memberId, group, token))) {
+  // Without a secret no link can be genuine: notifications wait until it is set (emailSetup).
+  const secret = emailSetup(c.env, c.req.url).unsubscribeSecret;
+  if (!memberId || !isPreferenceGroup(group) || !secret || !(await verifyUnsubscribeToken(secret, memberId, group, token))) {
     throw new ApiError(400, 'invalid_unsubscribe_link', 'This unsubscribe link is not valid. You can change every email setting on the settings page after signing in.');
   }
   return { memberId, group, query: new URL(c.req.url).search };

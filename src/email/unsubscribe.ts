@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { EmailKind } from '../db/schema';
-import type { Bindings } from '../env';
+import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 
 /** What a member can switch off, one email kind or a few related ones at a time. */
 export const PREFERENCE_GROUPS = {
@@ -26,30 +26,27 @@ export const groupOf: Record<Exclude<EmailKind, 'sign_in'>, PreferenceGroup> = {
 
 export const isPreferenceGroup = (value: string): value is PreferenceGroup => value in PREFERENCE_GROUPS;
 
-const DEV_SECRET = 'volley-dev-only-unsubscribe-secret';
+const encoder = new TextEncoder();
 
-/** UNSUBSCRIBE_SECRET signs links; only the dev mailbox may fall back to a fixed one. */
-export function unsubscribeSecret(env: Bindings): string {
-  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
-  if (!env.RESEND_API_KEY) return DEV_SECRET;
-  throw new Error('UNSUBSCRIBE_SECRET must be set when RESEND_API_KEY is (wrangler secret put UNSUBSCRIBE_SECRET)');
+async function unsubscribeMac(secret: string, memberId: string, group: PreferenceGroup): Promise<ArrayBuffer> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return crypto.subtle.sign('HMAC', key, encoder.encode(`unsubscribe.${memberId}.${group}`));
 }
-
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** HMAC of (member, group): the link works without signing in, for that member and group only. */
 export async function unsubscribeToken(secret: string, memberId: string, group: PreferenceGroup): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return base64url(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`unsubscribe.${memberId}.${group}`)));
+  return encodeBase64Url(await unsubscribeMac(secret, memberId, group)).replace(/=+$/, '');
 }
 
 export async function verifyUnsubscribeToken(secret: string, memberId: string, group: PreferenceGroup, token: string) {
-  const expected = await unsubscribeToken(secret, memberId, group);
-  if (expected.length !== token.length) return false;
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ token.charCodeAt(i);
-  return diff === 0;
+  const expected = await unsubscribeMac(secret, memberId, group);
+  let offered: Uint8Array;
+  try {
+    offered = decodeBase64Url(token);
+  } catch {
+    return false;
+  }
+  return offered.byteLength === expected.byteLength && crypto.subtle.timingSafeEqual(offered, expected);
 }
 
 export async function unsubscribeUrl(origin: string, secret: string, memberId: string, group: PreferenceGroup) {

@@ -1,4 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { database } from '../db/client';
+import { emailSetup } from '../email/setup';
 import { jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { HealthSchema } from './schemas';
@@ -7,14 +10,15 @@ const health = createRoute({
   tags: ['Health'],
   method: 'get',
   path: '/health',
-  summary: 'Is the Worker up and D1 reachable',
+  summary: 'Is the Worker up, D1 reachable, and email configured',
   description:
     'Public. One trivial D1 query and nothing else: the least a real request can cost, so the benchmarks ' +
-    '(`npm run bench`) give every other figure as a ratio to it.',
+    '(`npm run bench`) give every other figure as a ratio to it. `problems` names each setting that is missing ' +
+    'or wrong and what it holds back (read from the Worker\'s settings, no query).',
   responses: { 200: jsonResponse('The Worker answered and D1 ran a query.', HealthSchema) },
 });
 
 export const healthApi = createRouter().openapi(health, async (c) => {
-  await c.env.DB.prepare('SELECT 1').first();
-  return c.json({ ok: true as const, database: 'reachable' as const }, 200);
+  await database(c.env.DB).run(sql`SELECT 1`);
+  return c.json({ ok: true as const, database: 'reachable' as const, problems: emailSetup(c.env, c.req.url).problems }, 200);
 });

@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 
-/** The origin links in emails point at: APP_ORIGIN in production, else the request's own. */
-export function appOrigin(c: Context<AppEnv>): string {
-  return c.env.APP_ORIGIN || new URL(c.req.url).origin;
-}
-
 /** Origins a browser write may come from: this deployment's own. */
 export function isOwnOrigin(c: Context<AppEnv>, origin: string | undefined): boolean {
   if (!origin) return false;

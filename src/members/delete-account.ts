@@ -21,7 +21,8 @@ export function confirmDeletion(member: SignedInMember, confirmEmail: string) {
  * - the member's own live claims are released (refunded to authors of withdrawn drafts);
  * - the member's balance goes back to the mint;
  * - reviews and replies they wrote stay for the people they were written for, shown as by a former member;
- * - sessions, pending sign-in links and queued email end, and the address is erased.
+ * - the quotes reviewers' inline comments took from those drafts are blanked;
+ * - sessions, pending sign-in links, their email and other members' email that names them end, and the address is erased.
  */
 export async function deleteAccount(d1: D1Database, member: SignedInMember, now: number) {
   const mine = sql`d.author_id = ${member.id}`;
@@ -39,6 +40,9 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
       draftId: sql`d.id`,
       source: sql`FROM drafts d JOIN accounts a ON a.id = d.id WHERE ${mine} AND a.balance > 0`,
     }),
+    // Inline comments quote up to 500 characters of the draft: erased with it, the reviewers' own words stay.
+    statement(d1, sql`UPDATE inline_comments SET quote = ''
+      WHERE review_id IN (SELECT r.id FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE ${mine})`),
     statement(d1, sql`UPDATE drafts SET title = '[deleted]', body = '', note = NULL,
         status = CASE WHEN status = 'open' THEN 'withdrawn' ELSE status END,
         ended_at = coalesce(ended_at, ${now})
@@ -58,6 +62,9 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
     statement(d1, sql`DELETE FROM sessions WHERE member_id = ${member.id}`),
     statement(d1, sql`DELETE FROM login_tokens WHERE email = ${member.email}`),
     statement(d1, sql`DELETE FROM email_outbox WHERE member_id = ${member.id} OR to_address = ${member.email}`),
+    // Other members' email about them (reviews, replies, ratings, digests) opens a line with their name.
+    statement(d1, sql`DELETE FROM email_outbox WHERE status <> 'sending' AND kind <> 'sign_in'
+      AND instr(text_body, char(10) || ${member.name} || ' ') > 0`),
     statement(d1, sql`DELETE FROM dev_mailbox WHERE "to" = ${member.email}`),
     statement(d1, sql`DELETE FROM idempotency_keys WHERE member_id = ${member.id}`),
     statement(d1, sql`UPDATE members SET email = ${`deleted-${newId()}@deleted.invalid`}, name = ${FORMER_MEMBER_NAME}, genres = '[]',
