@@ -132,7 +132,8 @@ class Run {
         if (!draft) return 'withdraw (no draft)';
         const by = o.byAuthor ? draft.author : o.member;
         const response = await this.send(this.members[by]!, `/api/v1/drafts/${draft.id}/withdraw`);
-        expect(by === draft.author ? [200, 409] : [403], 'withdraw').toContain(response.status);
+        // Anyone else is refused: 403 while they can see the draft, 404 once it is withdrawn and gone to them.
+        expect(by === draft.author ? [200, 409] : [403, 404], 'withdraw').toContain(response.status);
         return `withdraw ${by} ${draft.id} → ${response.status}`;
       }
       case 'advance': {
