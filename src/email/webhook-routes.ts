@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError } from '../lib/errors';
-import { commonErrors, errorResponse, jsonResponse } from '../lib/openapi';
+import { commonErrors, writeErrors, errorResponse, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { svixRefusal } from './svix';
 
@@ -11,15 +11,18 @@ const ResendEvent = z.object({
 });
 
 const webhook = createRoute({
+  operationId: 'receiveResendWebhook',
   method: 'post',
   path: '/webhooks/resend',
   summary: 'Resend events (Svix-signed)',
   description:
     'Verifies the Svix signature over the raw body with RESEND_WEBHOOK_SECRET, refuses timestamps older than 5 minutes and replayed svix-ids, records the event against the outbox row and suppresses bounced or complained addresses.',
   tags: ['Webhooks'],
+  // Authenticated by its Svix signature, not by a member's credentials.
+  security: [],
   responses: {
     200: jsonResponse('Recorded.', z.object({ received: z.boolean() })),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors,
     401: errorResponse('Bad or stale signature.'),
     409: errorResponse('Replayed svix-id.'),
   },
