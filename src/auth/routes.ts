@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { database } from '../db/client';
-import { commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from '../members/present';
 import { clearSessionCookie } from './cookie';
@@ -30,7 +30,7 @@ const requestLink = createRoute({
   request: { body: jsonBody(MagicLinkRequestSchema) },
   responses: {
     202: jsonResponse('Accepted; a link is emailed.', MagicLinkAcceptedSchema),
-    ...commonErrors, ...writeErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     422: errorResponse('The address is on the suppression list (it bounced or complained).'),
   },
 });
@@ -44,7 +44,7 @@ const createSession = createRoute({
   tags: ['Auth'],
   security: [],
   request: { body: jsonBody(SessionRequestSchema) },
-  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors, ...writeErrors },
+  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 const deleteSession = createRoute({

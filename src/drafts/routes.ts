@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listOwnDrafts, postDraft, viewDraft, withdrawDraft } from './drafts';
 import { DraftIdParam, DraftListSchema, DraftSchema, ListDraftsQuery, PostDraftSchema } from './schemas';
@@ -16,7 +16,7 @@ const post = createRoute({
   request: { body: jsonBody(PostDraftSchema) },
   responses: {
     201: jsonResponse('The new draft.', DraftSchema),
-    ...commonErrors, ...writeErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     402: errorResponse('Not enough credits; `fields.credits` says how many more.'),
   },
 });

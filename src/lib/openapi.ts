@@ -31,6 +31,11 @@ export const writeErrors = {
   429: errorResponse('Rate limited; see Retry-After.'),
 } as const;
 
+/** What a route that reads a JSON body may also answer. */
+export const bodyErrors = {
+  415: errorResponse('The body was not sent as JSON (Content-Type: application/json).'),
+} as const;
+
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },

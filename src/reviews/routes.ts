@@ -3,7 +3,7 @@ import { memberRoute } from '../auth/member-route';
 import { notifierFor } from '../email/notifier';
 import { currentMember } from '../auth/middleware';
 import { DraftIdParam } from '../drafts/schemas';
-import { commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listReviews, rateReview, replyToReview, submitReview } from './reviews';
 import {
@@ -29,7 +29,7 @@ const submit = createRoute({
   request: { params: DraftIdParam, body: jsonBody(SubmitReviewSchema) },
   responses: {
     201: jsonResponse('The review.', ReviewSchema),
-    ...commonErrors, ...writeErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     ...notYours,
     409: errorResponse('Already reviewed, or no slot free.'),
   },
@@ -54,7 +54,7 @@ const rate = createRoute({
   summary: 'Rate a review (author only, once)',
   description: '`helpful: true` mints a 1-credit bonus for the reviewer.',
   request: { params: ReviewIdParam, body: jsonBody(RatingSchema) },
-  responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...writeErrors, ...notYours, 409: errorResponse('Already rated.') },
+  responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...notYours, 409: errorResponse('Already rated.') },
 });
 
 const reply = createRoute({
@@ -64,7 +64,7 @@ const reply = createRoute({
   path: '/reviews/{id}/replies',
   summary: 'Reply in a review’s thread (author or reviewer)',
   request: { params: ReviewIdParam, body: jsonBody(ReplyInputSchema) },
-  responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...writeErrors, ...notYours },
+  responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...notYours },
 });
 
 export const reviewsApi = createRouter()

@@ -3,7 +3,7 @@ import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { database } from '../db/client';
 import { ApiError } from '../lib/errors';
-import { commonErrors, errorResponse, jsonBody, jsonResponse, writeErrors } from '../lib/openapi';
+import { bodyErrors, commonErrors, errorResponse, jsonBody, jsonResponse, writeErrors } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { createAccessToken, listAccessTokens, revokeAccessToken } from './access-tokens';
 import { AccessTokenIdParam, AccessTokenListSchema, AccessTokenSchema, CreateAccessTokenSchema, CreatedAccessTokenSchema } from './schemas';
@@ -20,7 +20,7 @@ const create = createRoute({
   responses: {
     201: jsonResponse('The new token, with its secret.', CreatedAccessTokenSchema),
     ...commonErrors,
-    ...writeErrors,
+    ...writeErrors, ...bodyErrors,
     403: errorResponse('Sent with an access token rather than a session, or a read token.'),
     409: errorResponse('Too many tokens already.'),
   },
