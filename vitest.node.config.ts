@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/node/**/*.test.mjs'],
     environment: 'node',
+    // Importing the app and running the CLI take a while on a busy machine.
     testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
