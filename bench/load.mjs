@@ -1,19 +1,16 @@
 // Driving a running Volley: signing members in the way a person does, reading Server-Timing, and load with autocannon.
 import autocannon from 'autocannon';
+import { createVolleyClient } from '../clients/typescript/index.ts';
 
 /** A distinct client address per sign-in request, so the per-IP link limit (30 a minute) never trips. */
 let ipCounter = 0;
 const nextIp = () => `10.${Math.floor(ipCounter / 62_500) % 250}.${Math.floor(ipCounter / 250) % 250}.${(ipCounter++ % 250) + 1}`;
 
-/** Signs `email` in through the magic-link flow: ask for a link, read it from the dev mailbox, exchange it. */
+/** Signs `email` in through the magic-link flow with the typed client: ask for a link, read it from the dev mailbox, exchange it. */
 export async function signIn(baseUrl, email) {
-  const json = { 'content-type': 'application/json' };
-  const asked = await fetch(`${baseUrl}/api/v1/auth/magic-link`, {
-    method: 'POST',
-    headers: { ...json, 'cf-connecting-ip': nextIp() },
-    body: JSON.stringify({ email }),
-  });
-  if (asked.status !== 202) throw new Error(`magic link for ${email}: ${asked.status} ${await asked.text()}`);
+  const anonymous = () => createVolleyClient(baseUrl, { headers: { 'cf-connecting-ip': nextIp() } });
+  const asked = await anonymous().POST('/auth/magic-link', { body: { email } });
+  if (asked.response.status !== 202) throw new Error(`magic link for ${email}: ${asked.response.status} ${JSON.stringify(asked.error)}`);
   // Delivery runs after the response (waitUntil): look a few times.
   for (let attempt = 0; attempt < 50; attempt++) {
     const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();
@@ -23,13 +20,9 @@ export async function signIn(baseUrl, email) {
       .filter(Boolean)
       .at(-1);
     if (token) {
-      const session = await fetch(`${baseUrl}/api/v1/auth/session`, {
-        method: 'POST',
-        headers: { ...json, 'cf-connecting-ip': nextIp() },
-        body: JSON.stringify({ token }),
-      });
-      if (session.status !== 200) throw new Error(`session for ${email}: ${session.status} ${await session.text()}`);
-      return (await session.json()).token;
+      const session = await anonymous().POST('/auth/session', { body: { token } });
+      if (!session.data) throw new Error(`session for ${email}: ${session.response.status} ${JSON.stringify(session.error)}`);
+      return session.data.token;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

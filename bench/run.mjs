@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { queueStatement, explain, rowsRead, sessionStatement } from './app-queries.mjs';
 import { endpoints, weighedPages } from './endpoints.mjs';
+import { createVolleyClient } from '../clients/typescript/index.ts';
 import { compareWithFloor, sampleCost, signIn } from './load.mjs';
 import { applyStatements, migrate, openLocalD1, root, wranglerSync } from './local-d1.mjs';
 import { renderReport, writeBenchmarksFile } from './report.mjs';
@@ -188,8 +189,9 @@ async function runSize(size, options) {
     };
     for (const email of fixtures.posters) sessions.posters.push(await signIn(server.baseUrl, email));
     for (const email of fixtures.reviewers) sessions.reviewers.push(await signIn(server.baseUrl, email));
-    const me = await (await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${sessions.veteran}` } })).json();
-    const firstPage = await (await fetch(`${server.baseUrl}/api/v1/queue`, { headers: { authorization: `Bearer ${sessions.veteran}` } })).json();
+    const veteran = createVolleyClient(server.baseUrl, { token: sessions.veteran });
+    const me = (await veteran.GET('/me')).data;
+    const firstPage = (await veteran.GET('/queue')).data;
     if (!firstPage.nextCursor) throw new Error('the queue has a single page: the data set is too small');
 
     const results = [];

@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createVolleyClient } from '../clients/typescript/index.ts';
 import { signIn } from './load.mjs';
 import { migrate, openLocalD1, root, wranglerSpawn } from './local-d1.mjs';
 import { freePort } from './server.mjs';
@@ -53,55 +54,55 @@ async function startDev(persistTo) {
 
 /** One member's session of use: what they do is drawn at random, weighted like a real exchange. */
 function client(baseUrl, member, stats, until) {
-  const api = async (method, path, body) => {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${member.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    stats.requests++;
-    stats.ms.push(performance.now() - started);
-    stats.status[response.status] = (stats.status[response.status] ?? 0) + 1;
-    if (response.status >= 500) stats.errors.push(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`);
-    return { status: response.status, json: text ? JSON.parse(text) : null };
-  };
+  // The typed client, its every answer timed and counted.
+  const volley = createVolleyClient(baseUrl, {
+    token: member.token,
+    fetch: async (request) => {
+      const started = performance.now();
+      const response = await fetch(request);
+      stats.requests++;
+      stats.ms.push(performance.now() - started);
+      stats.status[response.status] = (stats.status[response.status] ?? 0) + 1;
+      if (response.status >= 500) stats.errors.push(`${request.method} ${request.url} → ${response.status} ${(await response.clone().text()).slice(0, 200)}`);
+      return response;
+    },
+  });
+  const id = (value) => ({ params: { path: { id: value } } });
 
   const actions = [
-    [30, async () => api('GET', `/queue${Math.random() < 0.3 ? `?genre=${pick(GENRES)}` : ''}`)],
-    [10, async () => api('GET', '/me')],
+    [30, async () => volley.GET('/queue', { params: { query: Math.random() < 0.3 ? { genre: pick(GENRES) } : {} } })],
+    [10, async () => volley.GET('/me')],
     [10, async () => {
-      const posted = await api('POST', '/drafts', { title: `Load draft ${Math.random().toString(36).slice(2, 8)}`, body: `${words(60, 'a')}\n\n${words(60, 'b')}`, genre: pick(GENRES), reviewsWanted: 1 + Math.floor(Math.random() * 2) });
-      if (posted.status === 201) member.drafts.push(posted.json.id);
+      const posted = await volley.POST('/drafts', { body: { title: `Load draft ${Math.random().toString(36).slice(2, 8)}`, body: `${words(60, 'a')}\n\n${words(60, 'b')}`, genre: pick(GENRES), reviewsWanted: 1 + Math.floor(Math.random() * 2) } });
+      if (posted.data) member.drafts.push(posted.data.id);
     }],
     [15, async () => {
-      const queue = await api('GET', '/queue');
-      const target = queue.json?.items?.[Math.floor(Math.random() * Math.min(5, queue.json.items.length))];
+      const queue = await volley.GET('/queue');
+      const target = queue.data?.items?.[Math.floor(Math.random() * Math.min(5, queue.data.items.length))];
       if (!target) return;
-      const claimed = await api('POST', `/drafts/${target.id}/claims`);
-      if (claimed.status === 201) member.claims.push({ id: claimed.json.id, draftId: target.id });
+      const claimed = await volley.POST('/drafts/{id}/claims', id(target.id));
+      if (claimed.data) member.claims.push({ id: claimed.data.id, draftId: target.id });
     }],
     [20, async () => {
       const claim = member.claims.shift();
       if (!claim) return;
-      const submitted = await api('POST', `/drafts/${claim.draftId}/reviews`, { body: words(160, 'r'), inline: [{ paragraph: 0, quote: '', body: 'Good start.' }] });
-      if (submitted.status !== 201 && Math.random() < 0.5) await api('DELETE', `/claims/${claim.id}`);
+      const submitted = await volley.POST('/drafts/{id}/reviews', { ...id(claim.draftId), body: { body: words(160, 'r'), inline: [{ paragraph: 0, quote: '', body: 'Good start.' }] } });
+      if (!submitted.data && Math.random() < 0.5) await volley.DELETE('/claims/{id}', id(claim.id));
     }],
     [10, async () => {
       const draftId = pick(member.drafts);
       if (!draftId) return;
-      const reviews = await api('GET', `/drafts/${draftId}/reviews`);
-      const review = reviews.json?.items?.find((r) => r.helpful === null);
+      const reviews = await volley.GET('/drafts/{id}/reviews', id(draftId));
+      const review = reviews.data?.items?.find((r) => r.helpful === null);
       if (!review) return;
-      await api('POST', `/reviews/${review.id}/rating`, { helpful: Math.random() < 0.7 });
-      if (Math.random() < 0.5) await api('POST', `/reviews/${review.id}/replies`, { body: 'Thank you — this helps.' });
+      await volley.POST('/reviews/{id}/rating', { ...id(review.id), body: { helpful: Math.random() < 0.7 } });
+      if (Math.random() < 0.5) await volley.POST('/reviews/{id}/replies', { ...id(review.id), body: { body: 'Thank you — this helps.' } });
     }],
     [3, async () => {
       const draftId = pick(member.drafts);
-      if (draftId) await api('POST', `/drafts/${draftId}/withdraw`);
+      if (draftId) await volley.POST('/drafts/{id}/withdraw', id(draftId));
     }],
-    [2, async () => api('GET', '/me/ledger')],
+    [2, async () => volley.GET('/me/ledger')],
   ];
   const total = actions.reduce((n, [w]) => n + w, 0);
   return (async () => {

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { api, contextFor, longReview, signInByApi } from './members.mjs';
+import { contextFor, longReview, ok, signInByApi } from './members.mjs';
 
 const baseUrl = process.env.VOLLEY_URL;
 let browser;
@@ -21,26 +21,25 @@ before(async () => {
   browser = await launchBrowser();
   const author = await signInByApi(baseUrl, 'a11y-author');
   const reviewer = await signInByApi(baseUrl, 'a11y-reviewer');
-  await api(baseUrl, '/me', { token: author.token, method: 'PATCH', body: { name: 'Ada Okafor' } });
-  await api(baseUrl, '/me', { token: reviewer.token, method: 'PATCH', body: { name: 'Ben Hartley' } });
+  await ok(author.api.PATCH('/me', { body: { name: 'Ada Okafor' } }));
+  await ok(reviewer.api.PATCH('/me', { body: { name: 'Ben Hartley' } }));
 
-  const reviewed = await api(baseUrl, '/drafts', {
-    token: author.token,
-    body: { title: 'Saltmarsh Light', body: draftText, genre: 'literary', reviewsWanted: 2, note: 'Does the opening hook you?' },
-  });
-  const toReview = await api(baseUrl, '/drafts', { token: author.token, body: { title: 'Tidewater', body: draftText, genre: 'literary', reviewsWanted: 1 } });
-  const review = await api(baseUrl, `/drafts/${reviewed.id}/reviews`, {
-    token: reviewer.token,
-    body: {
-      body: longReview('The **opening** works; the middle could move faster.'),
-      inline: [
-        { paragraph: 1, quote: 'painted red', body: 'The red boat and Tomas are a lovely concrete touch: keep them.' },
-        { paragraph: 2, body: 'The gulls line is the best in the piece.' },
-      ],
-    },
-  });
-  await api(baseUrl, `/reviews/${review.id}/replies`, { token: reviewer.token, body: { body: 'Happy to look at a second draft.' } });
-  await api(baseUrl, `/drafts/${toReview.id}/claims`, { token: reviewer.token, method: 'POST' });
+  const reviewed = await ok(author.api.POST('/drafts', { body: { title: 'Saltmarsh Light', body: draftText, genre: 'literary', reviewsWanted: 2, note: 'Does the opening hook you?' } }));
+  const toReview = await ok(author.api.POST('/drafts', { body: { title: 'Tidewater', body: draftText, genre: 'literary', reviewsWanted: 1 } }));
+  const review = await ok(
+    reviewer.api.POST('/drafts/{id}/reviews', {
+      params: { path: { id: reviewed.id } },
+      body: {
+        body: longReview('The **opening** works; the middle could move faster.'),
+        inline: [
+          { paragraph: 1, quote: 'painted red', body: 'The red boat and Tomas are a lovely concrete touch: keep them.' },
+          { paragraph: 2, body: 'The gulls line is the best in the piece.' },
+        ],
+      },
+    }),
+  );
+  await ok(reviewer.api.POST('/reviews/{id}/replies', { params: { path: { id: review.id } }, body: { body: 'Happy to look at a second draft.' } }));
+  await ok(reviewer.api.POST('/drafts/{id}/claims', { params: { path: { id: toReview.id } } }));
 
   // The unsubscribe link of the "review received" email, on this server's origin.
   const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, watchForPageErrors } from './browser.mjs';
-import { api, contextFor, longReview, signInByApi } from './members.mjs';
+import { contextFor, longReview, ok, signInByApi } from './members.mjs';
 
 const baseUrl = process.env.VOLLEY_URL;
 let browser;
@@ -55,19 +55,20 @@ test('a reviewer finds, claims, comments on and sends a review with the keyboard
   const author = await signInByApi(baseUrl, 'kbd-author');
   const reviewer = await signInByApi(baseUrl, 'kbd-reviewer');
   const title = `Keys to the Lighthouse ${Date.now()}`;
-  const draft = await api(baseUrl, '/drafts', {
-    token: author.token,
-    body: {
-      title,
-      genre: 'poetry',
-      reviewsWanted: 1,
-      body: [
-        'The keeper counted ships the way other people count sheep.',
-        'Nobody came on Sundays, and on Mondays only the gulls.',
-        'At the end of the month the red boat brought flour and news.',
-      ].join('\n\n'),
-    },
-  });
+  const draft = await ok(
+    author.api.POST('/drafts', {
+      body: {
+        title,
+        genre: 'poetry',
+        reviewsWanted: 1,
+        body: [
+          'The keeper counted ships the way other people count sheep.',
+          'Nobody came on Sundays, and on Mondays only the gulls.',
+          'At the end of the month the red boat brought flour and news.',
+        ].join('\n\n'),
+      },
+    }),
+  );
 
   const context = await contextFor(browser, baseUrl, reviewer);
   const page = await context.newPage();

@@ -1,36 +1,34 @@
 // Members for browser journeys that do not need to watch the sign-in itself: signed in through the API
-// (magic link, dev mailbox, session), then handed to a browser context as the session cookie.
+// (magic link, dev mailbox, session) with the typed client, then handed to a browser context as the session cookie.
+import { createVolleyClient } from '../clients/typescript/index.ts';
 
 let signIns = 0;
 
 /** A client address of its own for each sign-in, so the per-IP link limit never trips across journeys. */
 const nextIp = () => `10.${process.pid % 250}.${Math.floor(signIns / 250) % 250}.${signIns++ % 250}`;
 
-/** One JSON call to the API; throws with the answer on anything but 2xx. */
-export async function api(baseUrl, path, { token, body, method, ip } = {}) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (ip) headers['cf-connecting-ip'] = ip;
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method: method ?? (body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method ?? 'POST'} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+/** The typed client (clients/typescript) for `baseUrl`, as `member` when given, from client address `ip` when given. */
+export function volley(baseUrl, { token, ip } = {}) {
+  return createVolleyClient(baseUrl, { token, headers: ip ? { 'cf-connecting-ip': ip } : {} });
 }
 
-/** A new member signed in by API: `{ email, token, member }`; the token is also their session cookie. */
+/** The data of a client call; throws with the answer on anything but 2xx. */
+export async function ok(call) {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${JSON.stringify(error)}`);
+  return data;
+}
+
+/** A new member signed in by API: `{ email, token, member, api }`; the token is also their session cookie, `api` their client. */
 export async function signInByApi(baseUrl, label) {
   const email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
-  const ip = nextIp();
-  await api(baseUrl, '/auth/magic-link', { body: { email }, ip });
+  const anonymous = volley(baseUrl, { ip: nextIp() });
+  await ok(anonymous.POST('/auth/magic-link', { body: { email } }));
   const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();
   const token = mailbox.filter((m) => m.to === email).at(-1)?.text.match(/token=([a-z2-7]+)/)?.[1];
   if (!token) throw new Error(`no sign-in link for ${email}`);
-  const session = await api(baseUrl, '/auth/session', { body: { token }, ip });
-  return { email, token: session.token, member: session.member };
+  const session = await ok(anonymous.POST('/auth/session', { body: { token } }));
+  return { email, token: session.token, member: session.member, api: volley(baseUrl, { token: session.token }) };
 }
 
 /** A browser context signed in as `member` (over http://127.0.0.1 the cookie has no __Host- prefix). */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { api, contextFor, longReview, signInByApi } from './members.mjs';
+import { contextFor, longReview, ok, signInByApi } from './members.mjs';
 
 const baseUrl = process.env.VOLLEY_URL;
 const corpus = JSON.parse(readFileSync(new URL('../test/xss-payloads.json', import.meta.url), 'utf8'));
@@ -85,35 +85,31 @@ test('payloads in every field stay text on every page, in a real browser', async
   const reviewer = await signInByApi(baseUrl, 'xss-reviewer');
   const other = await signInByApi(baseUrl, 'xss-other');
   const names = [payload('img onerror'), payload('tag breakout'), payload('single-quote breakout')];
-  await api(baseUrl, '/me', { token: author.token, method: 'PATCH', body: { name: names[0] } });
-  await api(baseUrl, '/me', { token: reviewer.token, method: 'PATCH', body: { name: names[1] } });
-  await api(baseUrl, '/me', { token: other.token, method: 'PATCH', body: { name: names[2] } });
+  await ok(author.api.PATCH('/me', { body: { name: names[0] } }));
+  await ok(reviewer.api.PATCH('/me', { body: { name: names[1] } }));
+  await ok(other.api.PATCH('/me', { body: { name: names[2] } }));
 
   // The draft: every payload a paragraph of its own; the note as many as fit.
   const body = [...texts, 'The end of the corpus.'].join('\n\n');
   let note = '';
   for (const text of texts) if (note.length + text.length + 1 <= 1000) note += `${text}\n`;
-  const reviewed = await api(baseUrl, '/drafts', {
-    token: author.token,
-    body: { title: payload('title escape'), body, genre: 'horror', reviewsWanted: 1, note: note.trim() },
-  });
-  const open = await api(baseUrl, '/drafts', {
-    token: author.token,
-    body: { title: payload('svg onload'), body, genre: 'horror', reviewsWanted: 2, note: payload('textarea escape') },
-  });
+  const reviewed = await ok(author.api.POST('/drafts', { body: { title: payload('title escape'), body, genre: 'horror', reviewsWanted: 1, note: note.trim() } }));
+  const open = await ok(author.api.POST('/drafts', { body: { title: payload('svg onload'), body, genre: 'horror', reviewsWanted: 2, note: payload('textarea escape') } }));
 
   // A review with the corpus overall, an inline comment on every paragraph quoting it, and replies both ways.
-  const review = await api(baseUrl, `/drafts/${reviewed.id}/reviews`, {
-    token: reviewer.token,
-    body: {
-      body: longReview(texts.join('\n\n')),
-      inline: texts.map((text, paragraph) => ({ paragraph, quote: text.replace(/\n/g, ' ').slice(0, 500), body: `Comment: ${text}` })),
-    },
-  });
-  await api(baseUrl, `/reviews/${review.id}/rating`, { token: author.token, body: { helpful: true } });
-  await api(baseUrl, `/reviews/${review.id}/replies`, { token: author.token, body: { body: texts.join('\n\n') } });
-  await api(baseUrl, `/reviews/${review.id}/replies`, { token: reviewer.token, body: { body: texts.slice().reverse().join('\n\n') } });
-  await api(baseUrl, `/drafts/${open.id}/claims`, { token: reviewer.token, method: 'POST' });
+  const review = await ok(
+    reviewer.api.POST('/drafts/{id}/reviews', {
+      params: { path: { id: reviewed.id } },
+      body: {
+        body: longReview(texts.join('\n\n')),
+        inline: texts.map((text, paragraph) => ({ paragraph, quote: text.replace(/\n/g, ' ').slice(0, 500), body: `Comment: ${text}` })),
+      },
+    }),
+  );
+  await ok(author.api.POST('/reviews/{id}/rating', { params: { path: { id: review.id } }, body: { helpful: true } }));
+  await ok(author.api.POST('/reviews/{id}/replies', { params: { path: { id: review.id } }, body: { body: texts.join('\n\n') } }));
+  await ok(reviewer.api.POST('/reviews/{id}/replies', { params: { path: { id: review.id } }, body: { body: texts.slice().reverse().join('\n\n') } }));
+  await ok(reviewer.api.POST('/drafts/{id}/claims', { params: { path: { id: open.id } } }));
 
   const a = await watchedPage(await contextFor(browser, baseUrl, author));
   for (const [label, path] of [

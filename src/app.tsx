@@ -11,6 +11,7 @@ import { clockFor } from './lib/clock';
 import { ApiError, notFound } from './lib/errors';
 import { isOwnOrigin, isSafeMethod } from './lib/origin';
 import { serverTiming } from './observability/server-timing';
+import { loadAccessToken } from './tokens/middleware';
 import { securityHeaders } from './lib/security-headers';
 import { validationHook } from './lib/validation';
 import { ErrorPage } from './ui/error-page';
@@ -70,6 +71,7 @@ export function createApp() {
       : formCsrf(c, next),
   );
   app.use(loadSession);
+  app.use(loadAccessToken);
   app.use(requireSameOriginForCookieWrites);
   app.use(limitMemberWrites);
 

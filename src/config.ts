@@ -13,6 +13,16 @@ export const config = {
     sessionRenewAfterMs: 24 * 60 * 60 * 1000,
     defaultNamePrefix: 'Writer',
   },
+  accessTokens: {
+    /** Marks a personal access token (never a session token, which is plain base32), so leaks are easy to spot. */
+    prefix: 'volley_pat_',
+    /** Bytes of randomness in a token (160 bits). */
+    bytes: 20,
+    nameMaxLength: 100,
+    maxPerMember: 20,
+    /** lastUsedAt is written at most this often per token, so reads do not all write. */
+    lastUsedResolutionMs: 60_000,
+  },
   rateLimits: {
     /** All three windows are 60 s (the limits themselves live in wrangler.toml). */
     windowSeconds: 60,

@@ -26,7 +26,8 @@ export type Bindings = {
   DEV_MAILBOX?: string;
 };
 
-export type SessionAuth = 'cookie' | 'bearer';
+/** How the member signed this request: session cookie, session token, or personal access token (src/tokens). */
+export type SessionAuth = 'cookie' | 'bearer' | 'token';
 
 export type Variables = {
   requestId: string;

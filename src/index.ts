@@ -32,12 +32,15 @@ import { queuePages } from './queue/pages';
 import { queueApi } from './queue/routes';
 import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
+import { tokenPages } from './tokens/pages';
+import { tokensApi } from './tokens/routes';
 
 const api = createRouter();
 registerSecuritySchemes(api);
 api.use(idempotency);
 api.route('/auth', authApi);
 api.route('/', membersApi);
+api.route('/', tokensApi);
 api.route('/', ledgerApi);
 api.route('/', draftsApi);
 api.route('/', queueApi);
@@ -62,6 +65,7 @@ app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
 app.route('/', settingsPages);
+app.route('/', tokenPages);
 app.route('/', adminPages);
 
 export default {

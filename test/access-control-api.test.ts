@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../src/config';
-import { appRoutes, describeMatrix, matrix, scenario } from './access-matrix';
-import { call } from './helpers';
+import { appRoutes, describeMatrix, matrix, request, scenario } from './access-matrix';
+import { call, ORIGIN } from './helpers';
 
 describe('access control on every API route', () => {
   it('every route of the app has a row in the matrix, and every row a route', () => {
@@ -9,6 +9,36 @@ describe('access control on every API route', () => {
   });
 
   describeMatrix('api');
+});
+
+describe('personal access tokens across the matrix', () => {
+  it('a read token is refused every API write with 403 insufficient_scope, and reads as its member', async () => {
+    const s = await scenario();
+    const created = await call('/api/v1/me/tokens', { token: s.owner.token, body: { name: 'reader', scope: 'read' } });
+    const readToken = ((await created.json()) as { token: string }).token;
+    for (const [route, row] of Object.entries(matrix).filter(([, r]) => r.kind === 'api')) {
+      const response = await request(route, row, { ...s, owner: { ...s.owner, token: readToken } }, 'owner');
+      const method = route.split(' ')[0]!;
+      const expected = method === 'GET' ? row.expect.owner : 403;
+      expect(response.status, route).toBe(expected);
+    }
+  }, 120_000);
+
+  it('a write token is anonymous on every page: pages and their forms take the session cookie only', async () => {
+    const s = await scenario();
+    const created = await call('/api/v1/me/tokens', { token: s.owner.token, body: { name: 'writer', scope: 'write' } });
+    const writeToken = ((await created.json()) as { token: string }).token;
+    for (const [route, row] of Object.entries(matrix).filter(([, r]) => r.kind === 'page')) {
+      const method = route.split(' ')[0]!;
+      const form = row.form?.(s, 'owner');
+      const response = await call(row.path(s), {
+        method,
+        token: writeToken,
+        ...(form ? { rawBody: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN } } : {}),
+      });
+      expect(response.status, route).toBe(row.expect.anonymous);
+    }
+  }, 120_000);
 });
 
 describe('ids and sessions', () => {

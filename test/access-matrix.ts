@@ -22,6 +22,8 @@ export type Scenario = {
   reviewId: string;
   claimId: string;
   outboxId: string;
+  /** A personal access token of the owner's. */
+  tokenId: string;
 };
 export type Expect = Record<Caller, number>;
 export type Row = {
@@ -53,6 +55,9 @@ export const matrix: Record<string, Row> = {
     body: (s) => ({ confirmEmail: s.owner.email }),
     expect: { anonymous: 401, other: 400, owner: 200, admin: 400 },
   },
+  'POST /api/v1/me/tokens': { kind: 'api', path: () => '/api/v1/me/tokens', body: () => ({ name: 'matrix', scope: 'read' }), expect: members(401, 201) },
+  'GET /api/v1/me/tokens': { kind: 'api', path: () => '/api/v1/me/tokens', expect: members(401, 200) },
+  'DELETE /api/v1/me/tokens/:id': { kind: 'api', path: (s) => `/api/v1/me/tokens/${s.tokenId}`, expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
   'GET /api/v1/me/ledger': { kind: 'api', path: () => '/api/v1/me/ledger', expect: members(401, 200) },
   'POST /api/v1/drafts': {
     kind: 'api',
@@ -111,6 +116,9 @@ export const matrix: Record<string, Row> = {
   'POST /settings/delete': { kind: 'page', path: () => '/settings/delete', form: () => ({ confirmEmail: 'not-mine@example.com' }), expect: members(303, 400) },
   'GET /settings': { kind: 'page', path: () => '/settings', expect: members(303, 200) },
   'POST /settings': { kind: 'page', path: () => '/settings', form: () => ({ name: 'Renamed', reviews: 'each' }), expect: members(303, 303) },
+  'GET /settings/tokens': { kind: 'page', path: () => '/settings/tokens', expect: members(303, 200) },
+  'POST /settings/tokens': { kind: 'page', path: () => '/settings/tokens', form: () => ({ name: 'From the page', scope: 'read' }), expect: members(303, 200) },
+  'POST /settings/tokens/:id/revoke': { kind: 'page', path: (s) => `/settings/tokens/${s.tokenId}/revoke`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 303, admin: 404 } },
   'GET /admin/email': { kind: 'page', path: () => '/admin/email', expect: { anonymous: 303, other: 404, owner: 404, admin: 200 } },
   'POST /admin/email/:id/retry': { kind: 'page', path: (s) => `/admin/email/${s.outboxId}/retry`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 303 } },
 };
@@ -146,7 +154,9 @@ export async function scenario(): Promise<Scenario> {
     `INSERT INTO email_outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
      VALUES (?, 'sign_in', 'x@example.com', 's', 't', 'h', 'dead', 8, 0, 0)`,
   ).bind(outboxId).run();
+  const token = await call('/api/v1/me/tokens', { token: owner.token, body: { name: 'scenario', scope: 'write' } });
   return {
+    tokenId: ((await token.json()) as { id: string }).id,
     owner,
     other,
     admin,

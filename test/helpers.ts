@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../src/index';
 import { TEST_CLOCK_HEADER } from '../src/lib/clock';
+import { ApiContract } from './api-contract';
 
 export const ORIGIN = 'https://volley.test';
 
@@ -42,10 +43,29 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
     headers,
     body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
+  return send(request);
+}
+
+/** The request through the Worker; every API answer is checked against the OpenAPI document on the way back. */
+export async function send(request: Request): Promise<Response> {
+  const response = await fetchWorker(request);
+  await (await apiContract()).check(request, response);
+  return response;
+}
+
+async function fetchWorker(request: Request): Promise<Response> {
   const ctx = createExecutionContext();
   const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
   await waitOnExecutionContext(ctx);
   return response;
+}
+
+let contract: Promise<ApiContract> | undefined;
+
+/** The document the app serves, read once per test file. */
+export function apiContract(): Promise<ApiContract> {
+  contract ??= fetchWorker(new Request(`${ORIGIN}/api/v1/openapi.json`)).then(async (r) => new ApiContract(await r.json()));
+  return contract;
 }
 
 export type MailboxEmail = { id: string; to: string; subject: string; text: string; html: string; headers: Record<string, string>; createdAt: string };

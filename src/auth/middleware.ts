@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { config } from '../config';
 import { database } from '../db/client';
 import type { AppEnv } from '../env';
 import { ApiError, unauthorized } from '../lib/errors';
@@ -21,6 +22,8 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('sessionId', null);
   c.set('sessionAuth', null);
   const bearer = bearerToken(c);
+  // Personal access tokens are looked up by src/tokens/middleware.ts, and a bearer credential always wins over the cookie.
+  if (bearer?.startsWith(config.accessTokens.prefix)) return next();
   const token = bearer ?? readSessionCookie(c);
   if (token) {
     const found = await findSession(database(c.env.DB), token, c.var.clock());

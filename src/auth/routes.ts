@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { database } from '../db/client';
-import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from '../members/present';
 import { clearSessionCookie } from './cookie';
@@ -20,44 +20,50 @@ import { endAllSessions, endSession, exchangeLinkToken, findSession } from './se
 export const LINK_SENT_MESSAGE = 'If that address can receive email, a sign-in link is on its way. It works once, for 10 minutes.';
 
 const requestLink = createRoute({
+  operationId: 'requestSignInLink',
   method: 'post',
   path: '/magic-link',
   summary: 'Email a sign-in link',
   description: 'Always 202 with the same body, whether or not the address has an account.',
   tags: ['Auth'],
+  security: [],
   request: { body: jsonBody(MagicLinkRequestSchema) },
   responses: {
     202: jsonResponse('Accepted; a link is emailed.', MagicLinkAcceptedSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     422: errorResponse('The address is on the suppression list (it bounced or complained).'),
   },
 });
 
 const createSession = createRoute({
+  operationId: 'createSession',
   method: 'post',
   path: '/session',
   summary: 'Exchange a sign-in link token for a session',
   description: 'Use the returned token as `Authorization: Bearer <token>`.',
   tags: ['Auth'],
+  security: [],
   request: { body: jsonBody(SessionRequestSchema) },
-  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 const deleteSession = createRoute({
+  operationId: 'deleteSession',
   method: 'delete',
   path: '/session',
   summary: 'Sign out this session',
   ...memberRoute('Auth'),
-  responses: { 200: jsonResponse('Signed out.', SignedOutSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Signed out.', SignedOutSchema), ...commonErrors, ...writeErrors },
 });
 
 const deleteAllSessions = createRoute({
+  operationId: 'deleteAllSessions',
   method: 'delete',
   path: '/sessions',
   summary: 'Sign out everywhere',
   description: 'Ends every session of the signed-in member, this one included.',
   ...memberRoute('Auth'),
-  responses: { 200: jsonResponse('Signed out everywhere.', SignedOutSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Signed out everywhere.', SignedOutSchema), ...commonErrors, ...writeErrors },
 });
 
 export const authApi = createRouter()

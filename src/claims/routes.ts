@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, errorResponse, IdParam, jsonResponse } from '../lib/openapi';
+import { commonErrors, writeErrors, errorResponse, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { claimSlot, releaseClaim } from './claims';
 import { ClaimSchema } from './schemas';
 
 const claim = createRoute({
+  operationId: 'claimDraft',
   ...memberRoute('Claims'),
   method: 'post',
   path: '/drafts/{id}/claims',
@@ -14,7 +15,7 @@ const claim = createRoute({
   request: { params: IdParam },
   responses: {
     201: jsonResponse('The claim.', ClaimSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors,
     403: errorResponse('Your own draft.'),
     404: errorResponse('No such draft.'),
     409: errorResponse('No free slot, already claimed or reviewed, or 3 claims held already.'),
@@ -22,6 +23,7 @@ const claim = createRoute({
 });
 
 const release = createRoute({
+  operationId: 'releaseClaim',
   ...memberRoute('Claims'),
   method: 'delete',
   path: '/claims/{id}',
@@ -29,7 +31,7 @@ const release = createRoute({
   request: { params: IdParam },
   responses: {
     200: jsonResponse('The released claim.', ClaimSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors,
     404: errorResponse('No such claim of yours.'),
     409: errorResponse('The claim has already ended.'),
   },

@@ -62,6 +62,32 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_member_id').on(t.memberId)],
 );
 
+export const ACCESS_TOKEN_SCOPES = ['read', 'write'] as const;
+export type AccessTokenScope = (typeof ACCESS_TOKEN_SCOPES)[number];
+
+/**
+ * Personal access tokens for API clients: stored only as a hash, revoked by
+ * deleting the row, so the next request with it is anonymous at once.
+ */
+export const accessTokens = sqliteTable(
+  'access_tokens',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: ACCESS_TOKEN_SCOPES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [
+    check('access_tokens_scope', sql`${t.scope} IN ('read', 'write')`),
+    index('access_tokens_member').on(t.memberId, t.createdAt),
+  ],
+);
+
 /** Where email goes when no Resend key is configured: shown at /dev/mailbox. */
 export const devMailbox = sqliteTable('dev_mailbox', {
   seq: integer('seq').primaryKey({ autoIncrement: true }),

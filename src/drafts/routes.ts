@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listOwnDrafts, postDraft, viewDraft, withdrawDraft } from './drafts';
 import { DraftListSchema, DraftSchema, ListDraftsQuery, PostDraftSchema } from './schemas';
 
 const post = createRoute({
+  operationId: 'postDraft',
   ...memberRoute('Drafts'),
   method: 'post',
   path: '/drafts',
@@ -15,12 +16,13 @@ const post = createRoute({
   request: { body: jsonBody(PostDraftSchema) },
   responses: {
     201: jsonResponse('The new draft.', DraftSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     402: errorResponse('Not enough credits; `fields.credits` says how many more.'),
   },
 });
 
 const list = createRoute({
+  operationId: 'listDrafts',
   ...memberRoute('Drafts'),
   method: 'get',
   path: '/drafts',
@@ -30,6 +32,7 @@ const list = createRoute({
 });
 
 const get = createRoute({
+  operationId: 'getDraft',
   ...memberRoute('Drafts'),
   method: 'get',
   path: '/drafts/{id}',
@@ -40,6 +43,7 @@ const get = createRoute({
 });
 
 const withdraw = createRoute({
+  operationId: 'withdrawDraft',
   ...memberRoute('Drafts'),
   method: 'post',
   path: '/drafts/{id}/withdraw',
@@ -48,7 +52,7 @@ const withdraw = createRoute({
   request: { params: IdParam },
   responses: {
     200: jsonResponse('The withdrawn draft.', DraftSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors,
     403: errorResponse('Not your draft.'),
     404: errorResponse('No such draft.'),
     409: errorResponse('The draft is not open.'),

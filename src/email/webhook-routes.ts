@@ -5,7 +5,7 @@ import { database } from '../db/client';
 import { statement } from '../db/statements';
 import { emailOutbox, suppressions, webhookEvents } from '../db/schema';
 import { ApiError } from '../lib/errors';
-import { commonErrors, errorResponse, jsonResponse } from '../lib/openapi';
+import { commonErrors, writeErrors, errorResponse, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 
 /** Verifying a signature calls no API, but the SDK's client will not exist without some key. */
@@ -18,15 +18,18 @@ const ResendEvent = z.object({
 });
 
 const webhook = createRoute({
+  operationId: 'receiveResendWebhook',
   method: 'post',
   path: '/webhooks/resend',
   summary: 'Resend events (Svix-signed)',
   description:
     'Verifies the Svix signature over the raw body with RESEND_WEBHOOK_SECRET (Resend SDK), refuses timestamps more than 5 minutes off, records the event against the outbox row and suppresses bounced or complained addresses. A repeated svix-id is answered 200 and changes nothing, so Svix stops retrying it.',
   tags: ['Webhooks'],
+  // Authenticated by its Svix signature, not by a member's credentials.
+  security: [],
   responses: {
     200: jsonResponse('Recorded (or already recorded under this svix-id).', z.object({ received: z.boolean() })),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors,
     401: errorResponse('Bad or stale signature.'),
   },
 });

@@ -7,6 +7,7 @@ import { readLedger } from './ledger';
 import { LedgerPageSchema, LedgerQuery } from './schemas';
 
 const ledger = createRoute({
+  operationId: 'listLedgerEntries',
   ...memberRoute('Credits'),
   method: 'get',
   path: '/me/ledger',

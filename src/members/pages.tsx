@@ -74,6 +74,14 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
           <a href="/settings/delete">Delete my account…</a>
         </p>
       </section>
+
+      <section class="card" aria-labelledby="api-access">
+        <h2 id="api-access">API access</h2>
+        <p>Scripts and integrations reach your account through the API with a personal access token.</p>
+        <p>
+          <a href="/settings/tokens">Manage personal access tokens</a>
+        </p>
+      </section>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { clearSessionCookie } from '../auth/cookie';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from './present';
 import { confirmDeletion, deleteAccount } from './delete-account';
@@ -11,6 +11,7 @@ import { DeleteAccountSchema, MemberSchema, UpdateMemberSchema } from './schemas
 import { updateMember } from './update';
 
 const getMe = createRoute({
+  operationId: 'getMe',
   ...memberRoute('Members'),
   method: 'get',
   path: '/me',
@@ -19,15 +20,17 @@ const getMe = createRoute({
 });
 
 const patchMe = createRoute({
+  operationId: 'updateMe',
   ...memberRoute('Members'),
   method: 'patch',
   path: '/me',
   summary: 'Change display name, genres and email preferences',
   request: { body: jsonBody(UpdateMemberSchema) },
-  responses: { 200: jsonResponse('The updated member.', MemberSchema), ...commonErrors },
+  responses: { 200: jsonResponse('The updated member.', MemberSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 const exportData = createRoute({
+  operationId: 'exportMyData',
   ...memberRoute('Members'),
   method: 'get',
   path: '/me/export',
@@ -37,6 +40,7 @@ const exportData = createRoute({
 });
 
 const deleteMe = createRoute({
+  operationId: 'deleteMe',
   ...memberRoute('Members'),
   method: 'delete',
   path: '/me',
@@ -44,7 +48,7 @@ const deleteMe = createRoute({
   description:
     'Confirm with your email address. Drafts are withdrawn and erased; reviews you wrote stay for their authors as by "a former member"; your balance returns to the mint.',
   request: { body: jsonBody(DeleteAccountSchema) },
-  responses: { 200: jsonResponse('Deleted.', z.object({ deleted: z.literal(true) })), ...commonErrors },
+  responses: { 200: jsonResponse('Deleted.', z.object({ deleted: z.literal(true) })), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 export const membersApi = createRouter()

@@ -7,6 +7,7 @@ import { readQueue } from './queue';
 import { QueuePageSchema, QueueQuery } from './schemas';
 
 const queue = createRoute({
+  operationId: 'listQueue',
   ...memberRoute('Queue'),
   method: 'get',
   path: '/queue',

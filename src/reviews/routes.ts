@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { notifierFor } from '../email/notifier';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listReviews, rateReview, replyToReview, submitReview } from './reviews';
 import {
@@ -17,6 +17,7 @@ import {
 const notYours = { 403: errorResponse('Not allowed for you.'), 404: errorResponse('Not found.') };
 
 const submit = createRoute({
+  operationId: 'submitReview',
   ...memberRoute('Reviews'),
   method: 'post',
   path: '/drafts/{id}/reviews',
@@ -26,13 +27,14 @@ const submit = createRoute({
   request: { params: IdParam, body: jsonBody(SubmitReviewSchema) },
   responses: {
     201: jsonResponse('The review.', ReviewSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     ...notYours,
     409: errorResponse('Already reviewed, or no slot free.'),
   },
 });
 
 const list = createRoute({
+  operationId: 'listReviews',
   ...memberRoute('Reviews'),
   method: 'get',
   path: '/drafts/{id}/reviews',
@@ -43,22 +45,24 @@ const list = createRoute({
 });
 
 const rate = createRoute({
+  operationId: 'rateReview',
   ...memberRoute('Reviews'),
   method: 'post',
   path: '/reviews/{id}/rating',
   summary: 'Rate a review (author only, once)',
   description: '`helpful: true` mints a 1-credit bonus for the reviewer.',
   request: { params: IdParam, body: jsonBody(RatingSchema) },
-  responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...notYours, 409: errorResponse('Already rated.') },
+  responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...notYours, 409: errorResponse('Already rated.') },
 });
 
 const reply = createRoute({
+  operationId: 'replyToReview',
   ...memberRoute('Reviews'),
   method: 'post',
   path: '/reviews/{id}/replies',
   summary: 'Reply in a review’s thread (author or reviewer)',
   request: { params: IdParam, body: jsonBody(ReplyInputSchema) },
-  responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...notYours },
+  responses: { 201: jsonResponse('The reply.', ReplySchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...notYours },
 });
 
 export const reviewsApi = createRouter()
