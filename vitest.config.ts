@@ -1,8 +1,11 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { unstable_readConfig } from 'wrangler';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // The rate limits the bindings enforce, so a test can hold config.ts to them (test/config.test.ts).
+  const rateLimits = unstable_readConfig({ config: './wrangler.toml' }).ratelimits;
   return {
     plugins: [
       cloudflareTest({
@@ -10,6 +13,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            TEST_RATE_LIMITS: rateLimits,
             ALLOW_TEST_CLOCK: 'true',
             APP_ORIGIN: 'https://volley.test',
             ADMIN_EMAILS: 'admin@volley.test',

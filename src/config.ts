@@ -14,7 +14,11 @@ export const config = {
     defaultNamePrefix: 'Writer',
   },
   rateLimits: {
-    /** All three windows are 60 s (the limits themselves live in wrangler.toml). */
+    /**
+     * What the rate-limit bindings in wrangler.toml enforce. The binding reads
+     * wrangler.toml, not this file, and the Worker cannot read wrangler.toml, so
+     * the numbers are stated twice and test/config.test.ts holds them equal.
+     */
     windowSeconds: 60,
     magicLinkPerAddress: 5,
     magicLinkPerIp: 30,
@@ -96,6 +100,24 @@ export const config = {
 } as const;
 
 export type Genre = (typeof config.drafts.genres)[number];
+
+/** Each genre as pages and emails write it; the slug is for URLs and the API. */
+export const genreLabels: Record<Genre, string> = {
+  fiction: 'Fiction',
+  fantasy: 'Fantasy',
+  'science-fiction': 'Science fiction',
+  mystery: 'Mystery',
+  romance: 'Romance',
+  horror: 'Horror',
+  literary: 'Literary',
+  'young-adult': 'Young adult',
+  poetry: 'Poetry',
+  essay: 'Essay',
+  memoir: 'Memoir',
+  nonfiction: 'Nonfiction',
+  screenplay: 'Screenplay',
+  other: 'Other',
+};
 
 /** What one review of a draft of this length costs its author (and pays its reviewer). */
 export function pricePerReview(wordCount: number): number {

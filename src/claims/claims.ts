@@ -40,7 +40,7 @@ function readClaimTarget(d1: D1Database, draftId: string, memberId: string, now:
 }
 
 /**
- * Reserves a review slot for 48 hours. The checks made on the read are only
+ * Reserves a review slot for `config.claims.lifetimeMs`. The checks made on the read are only
  * for clear errors; the INSERT re-checks every one of them, so twenty members
  * racing for one slot get exactly one claim.
  */

@@ -11,6 +11,7 @@ import { requirePageMember } from '../ui/require-page-member';
 import { presentMember } from './present';
 import { UpdateMemberSchema } from './schemas';
 import { updateMember } from './update';
+import { genreLabel } from '../ui/format';
 
 type SettingsProps = { member: SignedInMember; saved?: boolean; errors?: Record<string, string> };
 
@@ -36,7 +37,7 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
           <div class="checkbox-grid">
             {config.drafts.genres.map((genre) => (
               <label class="checkbox">
-                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genre.replace('-', ' ')}
+                <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genreLabel(genre)}
               </label>
             ))}
           </div>

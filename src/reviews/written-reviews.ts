@@ -30,8 +30,3 @@ export function reviewsWrittenStatement(d1: D1Database, reviewerId: string, limi
 export function writtenReviewsPage(rows: WrittenReview[], limit: number) {
   return { items: rows.slice(0, limit), more: rows.length > limit };
 }
-
-export async function listReviewsWrittenBy(d1: D1Database, reviewerId: string, limit: number) {
-  const { results } = await reviewsWrittenStatement(d1, reviewerId, limit).all<WrittenReview>();
-  return writtenReviewsPage(results, limit);
-}
