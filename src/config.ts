@@ -97,6 +97,13 @@ export const config = {
   pagination: {
     pageSize: 20,
   },
+  idempotency: {
+    maxKeyLength: 255,
+    /** A reservation with no answer after this long is taken over by a retry: its request died. */
+    abandonedAfterMs: 60_000,
+    /** Keys are kept this long, far longer than any client retries. */
+    keyLifetimeMs: 24 * 60 * 60 * 1000,
+  },
 } as const;
 
 export type Genre = (typeof config.drafts.genres)[number];

@@ -102,7 +102,7 @@ export const refundEndedClaims = (d1: D1Database, where: SQL, now: number) =>
 
 /** Gives a slot back. Only the reviewer who holds the claim can. */
 export async function releaseClaim(d1: D1Database, reviewer: Member, claimId: string, now: number) {
-  const claim = await d1.prepare('SELECT * FROM claims WHERE id = ?').bind(claimId).first<ClaimRow>();
+  const claim = await statement(d1, sql`SELECT * FROM claims WHERE id = ${claimId}`).first<ClaimRow>();
   if (!claim || claim.reviewer_id !== reviewer.id) throw notFound('That claim');
   if (!isLiveClaim(claim, now)) {
     throw conflict('claim_not_active', 'This claim has already ended.');
