@@ -1,6 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { defineConfig } from 'vitest/config';
 import { unstable_readConfig } from 'wrangler';
+import { defineConfig } from 'vitest/config';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -15,6 +15,8 @@ function bundleAliases() {
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  // The rate limits the bindings enforce, so a test can hold config.ts to them (test/config.test.ts).
+  const rateLimits = unstable_readConfig({ config: './wrangler.toml' }).ratelimits;
   return {
     resolve: { alias: bundleAliases() },
     plugins: [
@@ -23,6 +25,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            TEST_RATE_LIMITS: rateLimits,
             ALLOW_TEST_CLOCK: 'true',
             // The dev mailbox is on only where switched on (never in wrangler.toml): the suites read sign-in links from it.
             DEV_MAILBOX: 'true',

@@ -24,7 +24,11 @@ export const config = {
     lastUsedResolutionMs: 60_000,
   },
   rateLimits: {
-    /** All three windows are 60 s (the limits themselves live in wrangler.toml). */
+    /**
+     * What the rate-limit bindings in wrangler.toml enforce. The binding reads
+     * wrangler.toml, not this file, and the Worker cannot read wrangler.toml, so
+     * the numbers are stated twice and test/config.test.ts holds them equal.
+     */
     windowSeconds: 60,
     magicLinkPerAddress: 5,
     magicLinkPerIp: 30,
@@ -118,6 +122,7 @@ export const config = {
     cronEmailsPerRun: 50,
   },
   idempotency: {
+    maxKeyLength: 255,
     /** An Idempotency-Key's first answer is replayed this long, far longer than any client retries. */
     keyLifetimeMs: 24 * 60 * 60 * 1000,
     /** A key reserved this long without an answer (its request died) is taken over by a retry. */
@@ -129,6 +134,24 @@ export const config = {
 } as const;
 
 export type Genre = (typeof config.drafts.genres)[number];
+
+/** Each genre as pages and emails write it; the slug is for URLs and the API. */
+export const genreLabels: Record<Genre, string> = {
+  fiction: 'Fiction',
+  fantasy: 'Fantasy',
+  'science-fiction': 'Science fiction',
+  mystery: 'Mystery',
+  romance: 'Romance',
+  horror: 'Horror',
+  literary: 'Literary',
+  'young-adult': 'Young adult',
+  poetry: 'Poetry',
+  essay: 'Essay',
+  memoir: 'Memoir',
+  nonfiction: 'Nonfiction',
+  screenplay: 'Screenplay',
+  other: 'Other',
+};
 
 /** What one review of a draft of this length costs its author (and pays its reviewer). */
 export function pricePerReview(wordCount: number): number {

@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      TEST_RATE_LIMITS: Array<{ name: string; simple: { limit: number; period: number } }>;
     }
   }
 }

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
+import type { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
+import { MagicLinkRequestSchema, SessionRequestSchema } from '../src/auth/schemas';
+import { PostDraftSchema } from '../src/drafts/schemas';
+import { DeleteAccountSchema, MemberSchema, UpdateMemberSchema } from '../src/members/schemas';
+import { RatingSchema, ReplyInputSchema, SubmitReviewSchema } from '../src/reviews/schemas';
 import { call, postDraftOk, reviewOf, rows, signIn } from './helpers';
 
 const RUNS = 40;
@@ -55,18 +60,41 @@ const rawInput = fc.oneof(
   fc.string().map((s) => `{"title":"${s}`),
 );
 
-type Endpoint = { method: string; path: (ids: Ids) => string; auth: 'author' | 'reviewer' | 'none' };
+/**
+ * `accepts`: the request shape a 2xx answer must have come from (none: no
+ * arbitrary body can be right). `changed`: for an accepted body, what the
+ * answer must then show.
+ */
+type Endpoint = {
+  method: string;
+  path: (ids: Ids) => string;
+  auth: 'author' | 'reviewer' | 'none';
+  accepts?: z.ZodType;
+  changed?: (input: any, answer: unknown) => void;
+};
 type Ids = { draft: string; review: string };
 
 const endpoints: Endpoint[] = [
-  { method: 'POST', path: () => '/api/v1/auth/magic-link', auth: 'none' },
-  { method: 'POST', path: () => '/api/v1/auth/session', auth: 'none' },
-  { method: 'POST', path: () => '/api/v1/drafts', auth: 'author' },
-  { method: 'PATCH', path: () => '/api/v1/me', auth: 'author' },
-  { method: 'DELETE', path: () => '/api/v1/me', auth: 'author' },
-  { method: 'POST', path: (ids) => `/api/v1/drafts/${ids.draft}/reviews`, auth: 'reviewer' },
-  { method: 'POST', path: (ids) => `/api/v1/reviews/${ids.review}/rating`, auth: 'author' },
-  { method: 'POST', path: (ids) => `/api/v1/reviews/${ids.review}/replies`, auth: 'author' },
+  { method: 'POST', path: () => '/api/v1/auth/magic-link', auth: 'none', accepts: MagicLinkRequestSchema },
+  { method: 'POST', path: () => '/api/v1/auth/session', auth: 'none', accepts: SessionRequestSchema },
+  { method: 'POST', path: () => '/api/v1/drafts', auth: 'author', accepts: PostDraftSchema },
+  {
+    method: 'PATCH',
+    path: () => '/api/v1/me',
+    auth: 'author',
+    accepts: UpdateMemberSchema,
+    // What was sent is what the member now is; what was left out stays as it was.
+    changed: (input, answer) => {
+      const member = MemberSchema.parse(answer);
+      if (input.name !== undefined) expect(member.name).toBe(input.name);
+      if (input.genres !== undefined) expect([...member.genres].sort()).toEqual([...new Set(input.genres as string[])].sort());
+      expect(member.notifications).toMatchObject(input.notifications ?? {});
+    },
+  },
+  { method: 'DELETE', path: () => '/api/v1/me', auth: 'author', accepts: DeleteAccountSchema },
+  { method: 'POST', path: (ids) => `/api/v1/drafts/${ids.draft}/reviews`, auth: 'reviewer', accepts: SubmitReviewSchema },
+  { method: 'POST', path: (ids) => `/api/v1/reviews/${ids.review}/rating`, auth: 'author', accepts: RatingSchema },
+  { method: 'POST', path: (ids) => `/api/v1/reviews/${ids.review}/replies`, auth: 'author', accepts: ReplyInputSchema },
   { method: 'POST', path: () => '/api/v1/webhooks/resend', auth: 'none' },
 ];
 
@@ -81,7 +109,7 @@ async function expectRefusedCleanly(response: Response, before: unknown) {
 
 describe('fuzzing every JSON endpoint', () => {
   for (const endpoint of endpoints) {
-    it(`${endpoint.method} ${endpoint.path({ draft: ':id', review: ':id' })}: arbitrary input is a 4xx with the error shape and writes nothing`, async () => {
+    it(`${endpoint.method} ${endpoint.path({ draft: ':id', review: ':id' })}: arbitrary input is a clean 4xx that writes nothing, or valid by the endpoint’s schema and does what it asked`, async () => {
       const author = await signIn();
       const reviewer = await signIn();
       const draft = await postDraftOk(author, { reviewsWanted: 2 });
@@ -95,9 +123,14 @@ describe('fuzzing every JSON endpoint', () => {
         fc.asyncProperty(fc.oneof(jsonInput.map((v) => JSON.stringify(v)), rawInput), async (body) => {
           const before = await snapshot();
           const response = await send(body);
-          // An arbitrary value can happen to be valid (e.g. {} for PATCH /me): then it must simply not fail.
+          // An arbitrary value can happen to be valid (e.g. {} for PATCH /me): then it must be valid by the
+          // endpoint's own schema, and the answer must show what it asked for.
           if (response.status < 400) {
             expect(response.status).toBeLessThan(300);
+            expect(endpoint.accepts, `${endpoint.method} accepted ${body}`).toBeDefined();
+            const input = endpoint.accepts!.safeParse(JSON.parse(body));
+            expect(input.success, `accepted ${body}`).toBe(true);
+            endpoint.changed?.(input.data, await response.json());
             return;
           }
           await expectRefusedCleanly(response, before);

@@ -554,3 +554,31 @@ describe('the credits page', () => {
     expect(html).toContain('That page cursor is not valid');
   });
 });
+
+describe('who sees what on the draft page', () => {
+  it('shows the author every review, a reviewer only their own, anyone else none; a withdrawn draft not to a stranger', async () => {
+    const author = await signIn();
+    const [first, second, stranger] = [await signIn(), await signIn(), await signIn()];
+    const draft = await postDraftOk(author, { reviewsWanted: 2 });
+    for (const [reviewer, marker] of [[first, 'firstreviewmarker'], [second, 'secondreviewmarker']] as const) {
+      const body = reviewOf({ body: `${marker} ${reviewOf().body}` });
+      const response = await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body });
+      expect(response.status).toBe(201);
+    }
+    const seen = async (member: SignedInMember) => {
+      const response = await call(`/drafts/${draft.id}`, { cookie: cookieOf(member) });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      return ['firstreviewmarker', 'secondreviewmarker'].filter((marker) => html.includes(marker));
+    };
+    expect(await seen(author)).toEqual(['firstreviewmarker', 'secondreviewmarker']);
+    expect(await seen(first)).toEqual(['firstreviewmarker']);
+    expect(await seen(second)).toEqual(['secondreviewmarker']);
+    expect(await seen(stranger)).toEqual([]);
+
+    const open = await postDraftOk(author);
+    expect((await call(`/api/v1/drafts/${open.id}/withdraw`, { method: 'POST', token: author.token })).status).toBe(200);
+    expect((await call(`/drafts/${open.id}`, { cookie: cookieOf(author) })).status).toBe(200);
+    expect((await call(`/drafts/${open.id}`, { cookie: cookieOf(stranger) })).status).toBe(404);
+  });
+});

@@ -60,7 +60,13 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
 /** The live session behind a token, renewing its expiry at most once a day. */
 export async function findSession(db: Database, token: string, now: number) {
   const [row] = await db
-    .select({ member: members, credits: accounts.balance, sessionId: sessions.id, expiresAt: sessions.expiresAt })
+    // Under their own names: members has an id too, and the metered D1 maps rows by name (observability/metered-d1.ts).
+    .select({
+      member: members,
+      credits: accounts.balance,
+      sessionId: sql<string>`${sessions.id}`.as('session_id'),
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(members, eq(sessions.memberId, members.id))
     .leftJoin(accounts, eq(accounts.id, members.id))

@@ -40,7 +40,7 @@ function readClaimTarget(d1: D1Database, draftId: string, memberId: string, now:
 }
 
 /**
- * Reserves a review slot for 48 hours. The checks made on the read are only
+ * Reserves a review slot for `config.claims.lifetimeMs`. The checks made on the read are only
  * for clear errors; the INSERT re-checks every one of them, so twenty members
  * racing for one slot get exactly one claim.
  */
@@ -102,7 +102,7 @@ export const refundEndedClaims = (d1: D1Database, where: SQL, now: number) =>
 
 /** Gives a slot back. Only the reviewer who holds the claim can. */
 export async function releaseClaim(d1: D1Database, reviewer: Member, claimId: string, now: number) {
-  const claim = await d1.prepare('SELECT * FROM claims WHERE id = ?').bind(claimId).first<ClaimRow>();
+  const claim = await statement(d1, sql`SELECT * FROM claims WHERE id = ${claimId}`).first<ClaimRow>();
   if (!claim || claim.reviewer_id !== reviewer.id) throw notFound('That claim');
   if (!isLiveClaim(claim, now)) {
     throw conflict('claim_not_active', 'This claim has already ended.');

@@ -5,13 +5,15 @@ import { commonErrors, writeErrors, errorResponse, IdParam, jsonResponse } from 
 import { createRouter } from '../lib/router';
 import { claimSlot, releaseClaim } from './claims';
 import { ClaimSchema } from './schemas';
+import { config } from '../config';
+import { duration } from '../ui/format';
 
 const claim = createRoute({
   operationId: 'claimDraft',
   ...memberRoute('Claims'),
   method: 'post',
   path: '/drafts/{id}/claims',
-  summary: 'Claim a review slot for 48 hours',
+  summary: `Claim a review slot for ${duration(config.claims.lifetimeMs)}`,
   request: { params: IdParam },
   responses: {
     201: jsonResponse('The claim.', ClaimSchema),

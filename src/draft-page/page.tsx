@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
 import { Notice } from '../ui/forms';
-import { credits, plural, timeLeft } from '../ui/format';
+import { credits, duration, plural, timeLeft } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { When } from '../ui/when';
 import type { ReviewView } from '../reviews/queries';
@@ -11,6 +11,7 @@ import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from './review
 import { readDraftPage } from './data';
 import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
 import type { DraftView } from '../drafts/present';
+import { config } from '../config';
 
 type Viewer = { id: string; isAuthor: boolean; credits: number };
 
@@ -67,7 +68,7 @@ function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; cla
     return (
       <div class="panel claim-bar">
         <p>
-          A review of this draft pays <strong>{credits(draft.pricePerReview)}</strong>. Claiming it holds a slot for you for 48 hours.
+          A review of this draft pays <strong>{credits(draft.pricePerReview)}</strong>. Claiming it holds a slot for you for {duration(config.claims.lifetimeMs)}.
         </p>
         <form method="post" action={`/drafts/${draft.id}/claim`}>
           <button type="submit">Review this</button>
@@ -173,7 +174,7 @@ function DraftPage(props: {
           {reviews.length === 0 ? (
             <p class="empty">
               {draft.status === 'open'
-                ? 'No reviews yet. Reviewers have 48 hours from claiming a slot; we email you the moment one arrives.'
+                ? `No reviews yet. Reviewers have ${duration(config.claims.lifetimeMs)} from claiming a slot; we email you the moment one arrives.`
                 : 'This draft was withdrawn before any review arrived.'}
             </p>
           ) : (

@@ -8,7 +8,6 @@ import { ApiError, badRequest } from '../lib/errors';
 import { sha256Hex } from '../lib/ids';
 import { isSafeMethod } from '../lib/origin';
 
-const MAX_KEY_LENGTH = 255;
 /** Sign-in answers carry session tokens: never kept, so a retry there simply runs again (each link works once). */
 const NEVER_STORED = /^\/api\/v1\/auth\//;
 
@@ -22,8 +21,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
   const member = c.var.member;
   if (!key || !member || isSafeMethod(c.req.method) || NEVER_STORED.test(c.req.path)) return next();
-  if (key.length > MAX_KEY_LENGTH) {
-    throw badRequest('invalid_idempotency_key', `Idempotency-Key is at most ${MAX_KEY_LENGTH} characters.`);
+  if (key.length > config.idempotency.maxKeyLength) {
+    throw badRequest('invalid_idempotency_key', `Idempotency-Key is at most ${config.idempotency.maxKeyLength} characters.`);
   }
 
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);

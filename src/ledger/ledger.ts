@@ -39,7 +39,7 @@ export async function readLedger(d1: D1Database, memberId: string, cursor: strin
   // Two index range scans (one per side) rather than an OR that would scan the table.
   const side = (column: 'from_account' | 'to_account') =>
     sql`SELECT t.*, d.title AS draft_title FROM transfers t LEFT JOIN drafts d ON d.id = t.draft_id
-      WHERE t.${sql.raw(column)} = ${memberId} AND t.seq < ${before}`;
+      WHERE t.${sql.identifier(column)} = ${memberId} AND t.seq < ${before}`;
   const [entries, account] = await d1.batch([
     statement(d1, sql`SELECT * FROM (${side('from_account')} UNION ALL ${side('to_account')}) ORDER BY seq DESC LIMIT ${page + 1}`),
     statement(d1, sql`SELECT balance FROM accounts WHERE id = ${memberId}`),

@@ -1,13 +1,14 @@
+import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { badRequest } from './errors';
 
 /** Opaque page cursors: the sort key of the last item, base64url JSON. */
 export function encodeCursor(values: Array<string | number>): string {
-  return btoa(JSON.stringify(values)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return encodeBase64Url(new TextEncoder().encode(JSON.stringify(values)).buffer).replace(/=+$/, '');
 }
 
 export function decodeCursor<T extends Array<string | number>>(cursor: string, shape: ('string' | 'number')[]): T {
   try {
-    const values = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+    const values = JSON.parse(new TextDecoder().decode(decodeBase64Url(cursor))) as unknown;
     if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) {
       return values as T;
     }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { config } from '../config';
+import { duration } from '../ui/format';
 import { GenreSchema } from '../drafts/schemas';
 
 export const NotificationsSchema = z
@@ -7,7 +8,7 @@ export const NotificationsSchema = z
     reviews: z.enum(['each', 'daily', 'off']).openapi({ description: 'Reviews of your drafts: an email each, a daily digest, or none.' }),
     activity: z.boolean().openapi({ description: 'Your review rated helpful, and replies in review threads.' }),
     newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
-    claims: z.boolean().openapi({ description: 'Reminder 12 h before a claim expires, and when it has.' }),
+    claims: z.boolean().openapi({ description: `Reminder ${duration(config.email.claimReminderBeforeMs)} before a claim expires, and when it has.` }),
   })
   .openapi('Notifications');
 

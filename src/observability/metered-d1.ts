@@ -75,13 +75,18 @@ class MeteredStatement implements D1PreparedStatement {
   raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
   raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
   /**
-   * Arrays are the only way to keep two columns of the same name (drizzle's
-   * joins rely on it), and D1 returns no meta with them: the call and its time
-   * are counted, its rows are not.
+   * D1 returns no meta with `raw()`, and drizzle reads every query-builder
+   * select through it, so its rows would go uncounted. Rows are read through
+   * `all()` instead (which has the meta) and turned into arrays by column
+   * order, exactly as drizzle maps the rows of a batch: so, as in a batch, a
+   * query must not select two columns under one name (alias one of them).
+   * Column names are only known from a row, so that form keeps D1's own
+   * `raw()` and counts the call alone.
    */
-  raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
+  async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
     if (options?.columnNames) return this.meter.measure(() => this.inner.raw<T>({ columnNames: true }), () => []);
-    return this.meter.measure(() => this.inner.raw<T>(), () => []);
+    const { results } = await this.all<Record<string, unknown>>();
+    return results.map((row) => Object.values(row) as T);
   }
 }
 

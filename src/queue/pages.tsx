@@ -3,7 +3,7 @@ import { config, type Genre } from '../config';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../lib/validation';
 import { FieldError } from '../ui/forms';
-import { credits, genreLabel, reviewProgress, wordCount } from '../ui/format';
+import { credits, duration, genreLabel, reviewProgress, wordCount } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
 import { readQueue } from './queue';
@@ -106,7 +106,7 @@ function Queue({ page, genre, cursor, error }: { page: QueuePage; genre?: Genre;
     <section class="queue">
       <h1>Review queue</h1>
       <p class="lede-ui">
-        Drafts with the fewest reviews come first. “Review this” holds a slot for you for 48 hours; a finished review pays
+        Drafts with the fewest reviews come first. “Review this” holds a slot for you for {duration(config.claims.lifetimeMs)}; a finished review pays
         at once.
       </p>
       <GenreFilter genre={genre} error={error} />

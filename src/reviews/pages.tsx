@@ -10,7 +10,7 @@ import { ApiError, notFound, type FieldErrors } from '../lib/errors';
 import { countWords } from '../lib/text';
 import { fieldErrors } from '../lib/validation';
 import { describedBy, ErrorSummary, FieldError, formFields } from '../ui/forms';
-import { credits, timeLeft } from '../ui/format';
+import { credits, duration, timeLeft } from '../ui/format';
 import { Refusal } from '../ui/refusal';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
@@ -98,7 +98,7 @@ function ClaimBar({ draft, claim, now }: { draft: DraftView; claim: ActiveClaim 
     <div class="panel claim-bar">
       <p>
         {slots
-          ? `You do not hold a claim on this draft. Claim it to hold a slot for 48 hours while you write; a review pays ${credits(draft.pricePerReview)}.`
+          ? `You do not hold a claim on this draft. Claim it to hold a slot for ${duration(config.claims.lifetimeMs)} while you write; a review pays ${credits(draft.pricePerReview)}.`
           : 'This draft is no longer open for reviews.'}
       </p>
       {slots ? (

@@ -190,7 +190,7 @@ export async function replyToReview(d1: D1Database, member: Member, reviewId: st
     now,
   });
   await d1.batch([
-    d1.prepare('INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').bind(id, reviewId, member.id, body, now),
+    statement(d1, sql`INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (${id}, ${reviewId}, ${member.id}, ${body}, ${now})`),
     email.statement,
   ]);
   notify.queued([email.id]);

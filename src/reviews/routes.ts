@@ -13,6 +13,8 @@ import {
   ReviewSchema,
   SubmitReviewSchema,
 } from './schemas';
+import { config } from '../config';
+import { credits } from '../ui/format';
 
 const notYours = { 403: errorResponse('Not allowed for you.'), 404: errorResponse('Not found.') };
 
@@ -23,7 +25,7 @@ const submit = createRoute({
   path: '/drafts/{id}/reviews',
   summary: 'Submit a review (pays you at once)',
   description:
-    'Needs your active claim on the draft, or a free slot (which it takes). At least 150 words overall and inline together; `paragraph` is the 0-based index of a paragraph of the draft.',
+    `Needs your active claim on the draft, or a free slot (which it takes). At least ${config.reviews.minWords} words overall and inline together; \`paragraph\` is the 0-based index of a paragraph of the draft.`,
   request: { params: IdParam, body: jsonBody(SubmitReviewSchema) },
   responses: {
     201: jsonResponse('The review.', ReviewSchema),
@@ -50,7 +52,7 @@ const rate = createRoute({
   method: 'post',
   path: '/reviews/{id}/rating',
   summary: 'Rate a review (author only, once)',
-  description: '`helpful: true` mints a 1-credit bonus for the reviewer.',
+  description: `\`helpful: true\` mints a bonus of ${credits(config.credits.helpfulBonus)} for the reviewer.`,
   request: { params: IdParam, body: jsonBody(RatingSchema) },
   responses: { 200: jsonResponse('The rated review.', ReviewSchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...notYours, 409: errorResponse('Already rated.') },
 });

@@ -2,6 +2,7 @@
  * The numbers a writer cares about, worded the same on every page
  * (DESIGN.md "Look and feel"): "3 credits", "2 of 3 reviews in", "31 h".
  */
+import { genreLabels, type Genre } from '../config';
 
 // Built once: `toLocaleString` with options builds a new formatter on every call, about 0.4 ms of CPU each
 // (a dashboard formats some thirty dates; BENCHMARKS.md).
@@ -18,6 +19,12 @@ export const wordCount = (count: number) => plural(count, 'word');
 
 export const reviewProgress = (received: number, wanted: number) =>
   `${received} of ${plural(wanted, 'review')} in`;
+
+/** How long a rule lasts, from config: "48 hours", "10 minutes". */
+export function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes % 60 === 0 ? plural(minutes / 60, 'hour') : plural(minutes, 'minute');
+}
 
 /** Whole hours while there are any, so "ends in 31 h" never overstates the time left. */
 export function timeLeft(ms: number): string {
@@ -67,8 +74,5 @@ export function formatWhen(value: string | number, reader: ReaderZone, withTime 
   return reader.known ? text : `${text} UTC`;
 }
 
-/** "science-fiction" → "Science fiction". */
-export function genreLabel(genre: string): string {
-  const words = genre.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** "science-fiction" → "Science fiction" (config's genreLabels; an unknown slug as it is). */
+export const genreLabel = (genre: string): string => genreLabels[genre as Genre] ?? genre;
