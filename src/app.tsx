@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { limitMemberWrites, loadSession, requireSameOriginForCookieWrites } from './auth/middleware';
 import { config } from './config';
+import { d1Session } from './db/d1-session';
 import type { AppEnv } from './env';
 import { clockFor } from './lib/clock';
 import { ApiError, notFound } from './lib/errors';
@@ -44,6 +45,7 @@ function respondWithError(c: Context<AppEnv>, error: ApiError) {
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: (result) => validationHook(result) });
 
+  app.use(d1Session);
   app.use(serverTiming);
   app.use(requestId());
   app.use(async (c, next) => {

@@ -34,6 +34,11 @@ export const config = {
     magicLinkPerIp: 30,
     writesPerMember: 60,
   },
+  d1: {
+    /** Keeps the D1 bookmark after a member's last write, so their next request reads at least that fresh. */
+    bookmarkCookie: 'volley_d1',
+    bookmarkCookieLifetimeMs: 24 * 60 * 60 * 1000,
+  },
   http: {
     /** Largest accepted request body; a 10,000-word draft is well under 100 KB. */
     maxBodyBytes: 256 * 1024,

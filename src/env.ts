@@ -1,3 +1,4 @@
+import type { D1Usage } from './observability/metered-d1';
 import type { SignedInMember } from './db/schema';
 import type { Clock } from './lib/clock';
 
@@ -23,6 +24,8 @@ export type SessionAuth = 'cookie' | 'bearer' | 'token';
 
 export type Variables = {
   requestId: string;
+  /** What the request has asked of D1 so far (observability/server-timing.ts). */
+  d1Usage?: D1Usage;
   secureHeadersNonce?: string;
   clock: Clock;
   member: SignedInMember | null;

@@ -2,15 +2,9 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { config } from '../config';
 import type { AppEnv } from '../env';
+import { hostCookie } from '../lib/host-cookie';
 
-/**
- * Over https the cookie is `__Host-` prefixed and Secure (browsers then refuse
- * it from subdomains or plain http); on http://localhost neither is possible.
- */
-function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
-  const secure = new URL(c.req.url).protocol === 'https:';
-  return { name: secure ? '__Host-volley_session' : 'volley_session', secure };
-}
+const cookieName = (c: Context<AppEnv>) => hostCookie(c, 'volley_session');
 
 export function readSessionCookie(c: Context<AppEnv>): string | undefined {
   return getCookie(c, cookieName(c).name);

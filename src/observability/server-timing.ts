@@ -31,6 +31,7 @@ export function serverTimingHeader(totalMs: number, d1: D1Usage): string {
 export const serverTiming: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   const d1 = emptyD1Usage();
+  c.set('d1Usage', d1);
   if (c.env?.DB) c.env = { ...c.env, DB: meteredD1(c.env.DB, d1) };
   // Errors reach here already turned into a response by the app's onError.
   await next();
