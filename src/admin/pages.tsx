@@ -1,5 +1,8 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deliverOutbox } from '../email/deliver';
+import { database } from '../db/client';
+import { emailOutbox } from '../db/schema';
 import type { AppEnv } from '../env';
 import { notFound } from '../lib/errors';
 import { renderPage } from '../ui/render';
@@ -71,12 +74,10 @@ export const adminPages = new Hono<AppEnv>()
   })
   .post('/admin/email/:id/retry', async (c) => {
     // A fresh schedule: the operator has presumably fixed what made it fail.
-    await c.env.DB.prepare(
-      `UPDATE email_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = NULL
-       WHERE id = ? AND status IN ('pending', 'dead')`,
-    )
-      .bind(c.var.clock(), c.req.param('id'))
-      .run();
+    await database(c.env.DB)
+      .update(emailOutbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: c.var.clock(), lockedUntil: null })
+      .where(and(eq(emailOutbox.id, c.req.param('id')), inArray(emailOutbox.status, ['pending', 'dead'])));
     c.executionCtx.waitUntil(deliverOutbox(c.env, c.var.clock(), { ids: [c.req.param('id')] }));
     return c.redirect('/admin/email', 303);
   });

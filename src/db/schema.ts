@@ -3,6 +3,9 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 
 /** Times are integer milliseconds since the epoch throughout. */
 
+/** How a member hears of reviews of their drafts: an email each, a daily digest, or none. */
+export const REVIEW_NOTICES = ['each', 'daily', 'off'] as const;
+
 export const members = sqliteTable(
   'members',
   {
@@ -13,7 +16,7 @@ export const members = sqliteTable(
     /** Genre slugs the member follows, as a JSON array: the new-drafts digest and queue filter use them. */
     genres: text('genres').notNull().default('[]'),
     /** Reviews of my drafts: one email each, a daily digest, or none. */
-    notifyReviews: text('notify_reviews', { enum: ['each', 'daily', 'off'] }).notNull().default('each'),
+    notifyReviews: text('notify_reviews', { enum: REVIEW_NOTICES }).notNull().default('each'),
     /** My reviews rated helpful or replied to, and replies from my reviewers. */
     notifyActivity: integer('notify_activity', { mode: 'boolean' }).notNull().default(true),
     /** Daily digest of new drafts in my genres (sent only once genres are chosen). */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DRAFT_STATUSES } from '../db/schema';
 import { config } from '../config';
 import { countWords } from '../lib/text';
 
@@ -49,7 +50,7 @@ export const DraftSchema = z
     pricePerReview: z.number().int(),
     reviewsWanted: z.number().int(),
     reviewsReceived: z.number().int(),
-    status: z.enum(['open', 'closed', 'withdrawn']),
+    status: z.enum(DRAFT_STATUSES),
     createdAt: z.string(),
     author: z.object({ id: z.string(), name: z.string() }),
     isMine: z.boolean(),

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { TRANSFER_REASONS } from '../db/schema';
 
 export const LedgerEntrySchema = z
   .object({
     id: z.string(),
     createdAt: z.string(),
-    reason: z.enum(['welcome', 'post_draft', 'review_paid', 'helpful_bonus', 'refund', 'adjustment']),
+    reason: z.enum(TRANSFER_REASONS),
     /** Positive when credits came in, negative when they went out. */
     amount: z.number().int(),
     balanceAfter: z.number().int(),

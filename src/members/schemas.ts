@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { REVIEW_NOTICES } from '../db/schema';
 import { config } from '../config';
 import { duration } from '../ui/format';
 import { GenreSchema } from '../drafts/schemas';
 
 export const NotificationsSchema = z
   .object({
-    reviews: z.enum(['each', 'daily', 'off']).openapi({ description: 'Reviews of your drafts: an email each, a daily digest, or none.' }),
+    reviews: z.enum(REVIEW_NOTICES).openapi({ description: 'Reviews of your drafts: an email each, a daily digest, or none.' }),
     activity: z.boolean().openapi({ description: 'Your review rated helpful, and replies in review threads.' }),
     newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
     claims: z.boolean().openapi({ description: `Reminder ${duration(config.email.claimReminderBeforeMs)} before a claim expires, and when it has.` }),
