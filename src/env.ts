@@ -8,6 +8,14 @@ export type Bindings = {
   MAGIC_LINK_EMAIL_LIMITER: RateLimit;
   MAGIC_LINK_IP_LIMITER: RateLimit;
   WRITE_LIMITER: RateLimit;
+  SIGN_IN_ATTEMPT_LIMITER: RateLimit;
+  /** Keys the hash of sign-in codes (HMAC). Required on an https origin; locally a fixed dev key is used. */
+  SIGN_IN_CODE_SECRET?: string;
+  /** Cloudflare Turnstile on sign-in: on when the secret is set, with the site key for the widget. */
+  TURNSTILE_SECRET?: string;
+  TURNSTILE_SITE_KEY?: string;
+  /** Where Turnstile tokens are verified; defaults to Cloudflare's siteverify (tests point it at a fake). */
+  TURNSTILE_VERIFY_URL?: string;
   APP_ORIGIN?: string;
   EMAIL_FROM?: string;
   RESEND_API_KEY?: string;

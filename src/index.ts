@@ -23,6 +23,8 @@ import type { Bindings } from './env';
 import { deleteOldIdempotencyKeys, idempotency } from './idempotency/middleware';
 import { ledgerPages } from './ledger/pages';
 import { ledgerApi } from './ledger/routes';
+import { passkeyPages } from './passkeys/pages';
+import { passkeysApi } from './passkeys/routes';
 import { createRouter } from './lib/router';
 import { membersApi } from './members/routes';
 import { memberPages } from './pages/routes';
@@ -35,6 +37,7 @@ const api = createRouter();
 registerSecuritySchemes(api);
 api.use(idempotency);
 api.route('/auth', authApi);
+api.route('/', passkeysApi);
 api.route('/', membersApi);
 api.route('/', ledgerApi);
 api.route('/', draftsApi);
@@ -58,6 +61,7 @@ app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
 app.route('/', settingsPages);
+app.route('/', passkeyPages);
 app.route('/', adminPages);
 
 export default {

@@ -1,4 +1,5 @@
 import { config } from '../config';
+import { utcDayStart } from '../lib/clock';
 import type { EmailKind } from '../db/schema';
 import type { Bindings } from '../env';
 import { EmailSendError, type EmailTransport } from './message';
@@ -46,10 +47,20 @@ export async function deliverOutbox(env: Bindings, now: number, options: Deliver
        WHERE id IN (
          SELECT id FROM email_outbox
          WHERE ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until <= ?))${only}
+           -- Past the day's sending budget only sign-in email goes out: notifications wait for tomorrow's.
+           AND (kind = 'sign_in' OR (SELECT count(*) FROM email_outbox WHERE status = 'sent' AND sent_at >= ?) < ?)
          ORDER BY next_attempt_at LIMIT ?)
        RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts`,
     )
-    .bind(now + config.email.sendLockMs, now, now, ...(options.ids ?? []), config.email.sweepBatchSize)
+    .bind(
+      now + config.email.sendLockMs,
+      now,
+      now,
+      ...(options.ids ?? []),
+      utcDayStart(now),
+      config.email.dailySendingBudget,
+      config.email.sweepBatchSize,
+    )
     .all<OutboxRow>();
 
   const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0, suppressed: 0 };

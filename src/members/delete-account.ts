@@ -21,7 +21,7 @@ export function confirmDeletion(member: SignedInMember, confirmEmail: string) {
  * - the member's own live claims are released (refunded to authors of withdrawn drafts);
  * - the member's balance goes back to the mint;
  * - reviews and replies they wrote stay for the people they were written for, shown as by a former member;
- * - sessions, pending sign-in links and queued email end, and the address is erased.
+ * - sessions, passkeys, pending sign-in links and queued email end, and the address is erased.
  */
 export async function deleteAccount(d1: D1Database, member: SignedInMember, now: number) {
   const mine = sql`d.author_id = ${member.id}`;
@@ -56,6 +56,8 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
       source: sql`FROM accounts a WHERE a.id = ${member.id} AND a.balance > 0`,
     }),
     statement(d1, sql`DELETE FROM sessions WHERE member_id = ${member.id}`),
+    statement(d1, sql`DELETE FROM passkeys WHERE member_id = ${member.id}`),
+    statement(d1, sql`DELETE FROM passkey_challenges WHERE member_id = ${member.id}`),
     statement(d1, sql`DELETE FROM login_tokens WHERE email = ${member.email}`),
     statement(d1, sql`DELETE FROM email_outbox WHERE member_id = ${member.id} OR to_address = ${member.email}`),
     statement(d1, sql`DELETE FROM dev_mailbox WHERE "to" = ${member.email}`),
