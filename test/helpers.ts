@@ -1,4 +1,5 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { config } from '../src/config';
 import worker from '../src/index';
 import { TEST_CLOCK_HEADER } from '../src/lib/clock';
 
@@ -22,6 +23,8 @@ type CallOptions = {
   headers?: Record<string, string>;
   now?: number;
   ip?: string;
+  /** Bindings to change for this call only (e.g. switching Turnstile on). */
+  env?: Partial<typeof env>;
 };
 
 /**
@@ -43,7 +46,7 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
     body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
   const ctx = createExecutionContext();
-  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, { ...env, ...options.env }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -65,6 +68,14 @@ export async function latestLinkToken(email: string): Promise<string> {
   const token = last?.text.match(/token=([a-z2-7]+)/)?.[1];
   if (!token) throw new Error(`no sign-in link emailed to ${email}`);
   return token;
+}
+
+/** The code from the newest sign-in email to `email`. */
+export async function latestSignInCode(email: string): Promise<string> {
+  const [last] = await rows<{ text: string }>(`SELECT text FROM dev_mailbox WHERE "to" = ? ORDER BY seq DESC LIMIT 1`, email.trim().toLowerCase());
+  const code = last?.text.match(new RegExp(`^\\s+(\\d{${config.auth.codeDigits}})$`, 'm'))?.[1];
+  if (!code) throw new Error(`no sign-in code emailed to ${email}`);
+  return code;
 }
 
 export async function requestLink(email: string, options: CallOptions = {}) {
