@@ -47,9 +47,16 @@
         .finally(() => (button.disabled = false));
     });
     // Passkeys offered in the email field's autofill, where the browser can; a person picking one signs in.
-    webauthn.browserSupportsWebAuthnAutofill().then((supported) => {
-      if (supported) authenticate(true).catch(() => {});
-    });
+    // Started when the field is first focused, not on every visit: each start is a challenge stored and counted.
+    const email = document.getElementById('email');
+    email?.addEventListener(
+      'focus',
+      () =>
+        webauthn.browserSupportsWebAuthnAutofill().then((supported) => {
+          if (supported) authenticate(true).catch(() => {});
+        }),
+      { once: true },
+    );
   }
 
   const add = document.getElementById('passkey-add');
