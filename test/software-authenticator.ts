@@ -11,7 +11,7 @@ const RP_ID = new URL(ORIGIN).hostname;
 const encoder = new TextEncoder();
 
 const sha256 = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-const concat = (...parts: Uint8Array[]) => {
+const concat = (...parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -23,7 +23,7 @@ const concat = (...parts: Uint8Array[]) => {
 const uint32 = (n: number) => new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 
 /** WebAuthn wants ECDSA signatures DER-encoded; WebCrypto gives r‖s. */
-function derSignature(raw: Uint8Array): Uint8Array {
+function derSignature(raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const integer = (bytes: Uint8Array) => {
     let i = 0;
     while (i < bytes.length - 1 && bytes[i] === 0) i++;
@@ -54,13 +54,13 @@ export class SoftwareAuthenticator {
   }
 
   private clientData(type: string, challenge: string, origin: string) {
-    return encoder.encode(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
+    return new Uint8Array(encoder.encode(JSON.stringify({ type, challenge, origin, crossOrigin: false })));
   }
 
   /** The answer to registration options, as @simplewebauthn/browser's startRegistration returns it. */
   async register(options: { challenge: string; user: { id: string } }, { origin = ORIGIN, rpId = RP_ID }: Options = {}) {
     this.userHandle = options.user.id;
-    const jwk = await crypto.subtle.exportKey('jwk', this.keys.publicKey);
+    const jwk = (await crypto.subtle.exportKey('jwk', this.keys.publicKey)) as JsonWebKey;
     const cose = isoCBOR.encode(
       new Map<number, number | Uint8Array>([
         [1, 2],

@@ -66,7 +66,7 @@ type ConfirmProps = { token: string; email: string; signedInAs: SignedInMember |
  * nobody in, and a link planted by someone else says whose account it opens.
  */
 export function ConfirmSignInPage({ token, email, signedInAs }: ConfirmProps) {
-  const masked = maskEmail(email);
+  const masked = <span class="nowrap">{maskEmail(email)}</span>;
   const someoneElse = signedInAs && signedInAs.email !== email;
   return (
     <section class="narrow">
@@ -74,7 +74,8 @@ export function ConfirmSignInPage({ token, email, signedInAs }: ConfirmProps) {
       {someoneElse ? (
         <div class="notice warning" role="alert">
           <p>
-            <strong>This browser is signed in as someone else</strong>: {signedInAs.name} ({maskEmail(signedInAs.email)}).
+            <strong>This browser is signed in as someone else</strong>: {signedInAs.name} (
+            <span class="nowrap">{maskEmail(signedInAs.email)}</span>).
           </p>
           <p>
             Continuing signs this browser in as {masked} instead. If you did not ask for this link yourself, for example
@@ -86,13 +87,11 @@ export function ConfirmSignInPage({ token, email, signedInAs }: ConfirmProps) {
       ) : (
         <p>Only continue if you asked to sign in with this address.</p>
       )}
-      <form method="post" action="/auth/callback">
+      <form method="post" action="/auth/callback" class="button-row confirm-sign-in">
         <input type="hidden" name="token" value={token} />
         <button type="submit">Sign in as {masked}</button>
-      </form>
-      <p class="hint">
         <a href={signedInAs ? '/dashboard' : '/'}>Not now</a>
-      </p>
+      </form>
     </section>
   );
 }
