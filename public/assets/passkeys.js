@@ -64,6 +64,7 @@
     const button = document.getElementById('passkey-add-button');
     const error = document.getElementById('passkey-error');
     add.hidden = false;
+    document.getElementById('passkey-unavailable').hidden = true;
     button.addEventListener('click', async () => {
       show(error, '');
       button.disabled = true;

@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import { config } from '../config';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { loginTokens } from '../db/schema';
 import { sha256Hex } from '../lib/ids';
+import { usable } from './sessions';
 
 /**
  * The address a sign-in link would sign in, if the link can still be used.
@@ -13,13 +13,6 @@ export async function pendingLinkEmail(db: Database, token: string, now: number)
   const [row] = await db
     .select({ email: loginTokens.email })
     .from(loginTokens)
-    .where(
-      and(
-        eq(loginTokens.tokenHash, await sha256Hex(token)),
-        isNull(loginTokens.usedAt),
-        gt(loginTokens.expiresAt, now),
-        lt(loginTokens.failedCodeAttempts, config.auth.maxCodeAttempts),
-      ),
-    );
+    .where(and(eq(loginTokens.tokenHash, await sha256Hex(token)), usable(now)));
   return row?.email ?? null;
 }

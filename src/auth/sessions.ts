@@ -25,8 +25,8 @@ function defaultName(): string {
   return `${config.auth.defaultNamePrefix} ${newId().slice(0, 4).toUpperCase()}`;
 }
 
-/** A login token that can still sign in: not used, not expired, not spent by wrong codes. */
-const usable = (now: number) =>
+/** A login token (link and code) that can still sign in: not used, not expired, not spent by wrong codes. */
+export const usable = (now: number) =>
   sql`used_at IS NULL AND expires_at > ${now} AND failed_code_attempts < ${config.auth.maxCodeAttempts}`;
 
 /** A fresh session token and id, not yet stored. */

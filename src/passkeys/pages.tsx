@@ -51,9 +51,9 @@ function PasskeySettings({ passkeys, removed, nonce }: { passkeys: Passkey[]; re
           </button>
           <p class="field-error" id="passkey-error" role="alert" hidden></p>
         </div>
-        <noscript>
-          <p class="hint">Adding a passkey needs JavaScript; removing one does not.</p>
-        </noscript>
+        <p class="hint" id="passkey-unavailable">
+          Adding a passkey needs JavaScript and a browser that supports passkeys; removing one does not.
+        </p>
       </div>
       <p>
         <a href="/settings">Back to settings</a>
