@@ -32,6 +32,7 @@ export default defineConfig(async () => {
             APP_ORIGIN: 'https://volley.test',
             ADMIN_EMAILS: 'admin@volley.test',
             UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret',
+            SIGN_IN_CODE_SECRET: 'test-sign-in-code-secret',
             // base64 of "volley-test-webhook-secret-32byte"
             RESEND_WEBHOOK_SECRET: 'whsec_dm9sbGV5LXRlc3Qtd2ViaG9vay1zZWNyZXQtMzJieXRl',
           },

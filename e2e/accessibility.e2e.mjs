@@ -61,6 +61,9 @@ before(async () => {
     { who: author, label: 'credits', path: '/credits' },
     { who: author, label: 'settings', path: '/settings' },
     { who: author, label: 'delete account confirmation', path: '/settings/delete' },
+    { who: author, label: 'passkeys', path: '/settings/passkeys' },
+    { who: author, label: 'sign-in link while signed in as someone else', path: `/auth/callback?token=${await linkToken('a11y-other')}` },
+    { who: null, label: 'unusable sign-in link', path: '/auth/callback?token=made-up' },
     // A member's own drafts are not in their queue: empty unless another journey left drafts open.
     { who: author, label: 'queue, empty', path: '/queue' },
     { who: reviewer, label: 'queue, empty for a genre', path: '/queue?genre=screenplay' },
@@ -79,6 +82,14 @@ before(async () => {
     { who: reviewer, label: 'dashboard, reviewer', path: '/dashboard' },
   ];
 });
+
+/** A fresh sign-in link's token for a new address (read from the dev mailbox). */
+async function linkToken(label) {
+  const email = `${label}-${Date.now()}@example.com`;
+  await api(baseUrl, '/auth/magic-link', { body: { email }, ip: '10.250.0.1' });
+  const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();
+  return mailbox.filter((m) => m.to === email).at(-1).text.match(/token=([a-z2-7]+)/)[1];
+}
 
 after(async () => {
   await browser?.close();

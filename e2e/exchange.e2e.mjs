@@ -21,9 +21,10 @@ async function memberBrowser(label) {
   await page.goto(baseUrl);
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL('**/auth/check-email');
+  await page.waitForURL('**/auth/check-email?**');
   await page.goto(`${baseUrl}/dev/mailbox`);
   await page.locator('article.mail', { hasText: email }).first().getByRole('link', { name: /auth\/callback\?token=/ }).click();
+  await page.getByRole('button', { name: /^Sign in as / }).click();
   await page.waitForURL('**/dashboard');
   return { context, page, errors, email };
 }
@@ -132,9 +133,10 @@ test('without JavaScript, a reviewer opens a paragraph’s comment box and the r
   await page.goto(baseUrl);
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL('**/auth/check-email');
+  await page.waitForURL('**/auth/check-email?**');
   await page.goto(`${baseUrl}/dev/mailbox`);
   await page.locator('article.mail', { hasText: email }).first().getByRole('link', { name: /auth\/callback\?token=/ }).click();
+  await page.getByRole('button', { name: /^Sign in as / }).click();
   await page.waitForURL('**/dashboard');
 
   await page.goto(`${baseUrl}/queue?genre=essay`);

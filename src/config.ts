@@ -12,6 +12,19 @@ export const config = {
     /** A session's expiry is pushed forward at most this often, so reads do not all write. */
     sessionRenewAfterMs: 24 * 60 * 60 * 1000,
     defaultNamePrefix: 'Writer',
+    /** Digits of the sign-in code sent with the link (valid as long as the link). */
+    codeDigits: 6,
+    /** Wrong codes against one link before the link and its code are spent. */
+    maxCodeAttempts: 5,
+    /** Sign-in emails one address may be sent, and one client address may ask for, per UTC day. */
+    dailyLinksPerAddress: 20,
+    dailyLinksPerIp: 200,
+    /** A WebAuthn challenge works once, within this time. */
+    passkeyChallengeLifetimeMs: 5 * 60 * 1000,
+    /** Passkeys one member may register (each is a row and a line in Settings). */
+    maxPasskeysPerMember: 20,
+    /** Where Turnstile tokens are checked when TURNSTILE_SECRET is set (TURNSTILE_VERIFY_URL overrides it). */
+    turnstileVerifyUrl: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
   },
   accessTokens: {
     /** Marks a personal access token (never a session token, which is plain base32), so leaks are easy to spot. */
@@ -33,6 +46,8 @@ export const config = {
     magicLinkPerAddress: 5,
     magicLinkPerIp: 30,
     writesPerMember: 60,
+    /** Sign-in codes typed and passkey ceremonies started, per IP a minute (SIGN_IN_ATTEMPT_LIMITER). */
+    signInAttemptsPerIp: 20,
   },
   d1: {
     /** Keeps the D1 bookmark after a member's last write, so their next request reads at least that fresh. */
@@ -125,6 +140,8 @@ export const config = {
     draftsPerDigest: 10,
     /** Claim notices, and digests of each kind, one cron run writes; the rest wait a minute for the next run. */
     cronEmailsPerRun: 50,
+    /** Emails sent per UTC day beyond which only sign-in email goes out, so notifications cannot spend sign-in's quota. */
+    dailySendingBudget: 2_500,
   },
   idempotency: {
     maxKeyLength: 255,

@@ -8,6 +8,13 @@ import type { Clock } from './lib/clock';
  * (`wrangler secret put`) are not in wrangler.toml, so they are named here.
  */
 export type Bindings = Env & {
+  /** Keys the hash of sign-in codes (HMAC). Required on an https origin; locally a fixed dev key is used. */
+  SIGN_IN_CODE_SECRET?: string;
+  /** Cloudflare Turnstile on sign-in: on when the secret is set, with the site key for the widget. */
+  TURNSTILE_SECRET?: string;
+  TURNSTILE_SITE_KEY?: string;
+  /** Where Turnstile tokens are verified; defaults to Cloudflare's siteverify (tests point it at a fake). */
+  TURNSTILE_VERIFY_URL?: string;
   RESEND_API_KEY?: string;
   /** Signs one-click unsubscribe links (HMAC). Required with RESEND_API_KEY. */
   UNSUBSCRIBE_SECRET?: string;

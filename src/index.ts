@@ -25,6 +25,8 @@ import type { Bindings } from './env';
 import { deleteOldIdempotencyKeys, idempotency } from './idempotency/middleware';
 import { ledgerPages } from './ledger/pages';
 import { ledgerApi } from './ledger/routes';
+import { passkeyPages } from './passkeys/pages';
+import { passkeysApi } from './passkeys/routes';
 import { createRouter } from './lib/router';
 import { membersApi } from './members/routes';
 import { dashboardPages } from './dashboard/routes';
@@ -39,6 +41,7 @@ const api = createRouter();
 registerSecuritySchemes(api);
 api.use(idempotency);
 api.route('/auth', authApi);
+api.route('/', passkeysApi);
 api.route('/', membersApi);
 api.route('/', tokensApi);
 api.route('/', ledgerApi);
@@ -66,6 +69,7 @@ app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
 app.route('/', settingsPages);
 app.route('/', tokenPages);
+app.route('/', passkeyPages);
 app.route('/', adminPages);
 
 export default {

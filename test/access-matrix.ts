@@ -24,6 +24,8 @@ export type Scenario = {
   outboxId: string;
   /** A personal access token of the owner's. */
   tokenId: string;
+  /** A passkey of the owner's. */
+  passkeyId: string;
 };
 export type Expect = Record<Caller, number>;
 export type Row = {
@@ -45,6 +47,22 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/auth/session': { kind: 'api', path: () => '/api/v1/auth/session', body: () => ({ token: 'not-a-real-token' }), expect: all(400) },
   'DELETE /api/v1/auth/session': { kind: 'api', path: () => '/api/v1/auth/session', expect: members(401, 200) },
   'DELETE /api/v1/auth/sessions': { kind: 'api', path: () => '/api/v1/auth/sessions', expect: members(401, 200) },
+  'POST /api/v1/auth/passkeys/registration-options': { kind: 'api', path: () => '/api/v1/auth/passkeys/registration-options', expect: members(401, 200) },
+  'POST /api/v1/auth/passkeys': {
+    kind: 'api',
+    path: () => '/api/v1/auth/passkeys',
+    body: () => ({ id: 'AA', rawId: 'AA', type: 'public-key', response: { clientDataJSON: 'AA', attestationObject: 'AA' }, clientExtensionResults: {} }),
+    expect: members(401, 400),
+  },
+  'POST /api/v1/auth/passkeys/authentication-options': { kind: 'api', path: () => '/api/v1/auth/passkeys/authentication-options', expect: all(200) },
+  'POST /api/v1/auth/passkeys/authenticate': {
+    kind: 'api',
+    path: () => '/api/v1/auth/passkeys/authenticate',
+    body: () => ({ id: 'AA', rawId: 'AA', type: 'public-key', response: { clientDataJSON: 'AA', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} }),
+    expect: all(400),
+  },
+  'GET /api/v1/me/passkeys': { kind: 'api', path: () => '/api/v1/me/passkeys', expect: members(401, 200) },
+  'DELETE /api/v1/me/passkeys/:id': { kind: 'api', path: (s) => `/api/v1/me/passkeys/${s.passkeyId}`, expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
   'GET /api/v1/me': { kind: 'api', path: () => '/api/v1/me', expect: members(401, 200) },
   'PATCH /api/v1/me': { kind: 'api', path: () => '/api/v1/me', body: () => ({ name: 'Renamed' }), expect: members(401, 200) },
   'GET /api/v1/me/export': { kind: 'api', path: () => '/api/v1/me/export', expect: members(401, 200) },
@@ -85,6 +103,8 @@ export const matrix: Record<string, Row> = {
   'POST /auth/sign-in': { kind: 'page', path: () => '/auth/sign-in', form: () => ({ email: `p-${crypto.randomUUID()}@example.com` }), expect: all(303) },
   'GET /auth/check-email': { kind: 'page', path: () => '/auth/check-email', expect: all(200) },
   'GET /auth/callback': { kind: 'page', path: () => '/auth/callback?token=made-up', expect: all(400) },
+  'POST /auth/callback': { kind: 'page', path: () => '/auth/callback', form: () => ({ token: 'made-up' }), expect: all(400) },
+  'POST /auth/code': { kind: 'page', path: () => '/auth/code', form: () => ({ email: `c-${crypto.randomUUID()}@example.com`, code: '000000' }), expect: all(400) },
   'POST /auth/sign-out': { kind: 'page', path: () => '/auth/sign-out', form: () => ({}), expect: all(303) },
   'POST /auth/sign-out-everywhere': { kind: 'page', path: () => '/auth/sign-out-everywhere', form: () => ({}), expect: all(303) },
   'GET /dashboard': { kind: 'page', path: () => '/dashboard', expect: members(303, 200) },
@@ -114,6 +134,13 @@ export const matrix: Record<string, Row> = {
   'POST /unsubscribe': { kind: 'page', path: () => '/unsubscribe?m=x&g=reviews&t=forged', form: () => ({ 'List-Unsubscribe': 'One-Click' }), expect: all(400) },
   'GET /settings/delete': { kind: 'page', path: () => '/settings/delete', expect: members(303, 200) },
   'POST /settings/delete': { kind: 'page', path: () => '/settings/delete', form: () => ({ confirmEmail: 'not-mine@example.com' }), expect: members(303, 400) },
+  'GET /settings/passkeys': { kind: 'page', path: () => '/settings/passkeys', expect: members(303, 200) },
+  'POST /settings/passkeys/:id/delete': {
+    kind: 'page',
+    path: (s) => `/settings/passkeys/${s.passkeyId}/delete`,
+    form: () => ({}),
+    expect: { anonymous: 303, other: 404, owner: 303, admin: 404 },
+  },
   'GET /settings': { kind: 'page', path: () => '/settings', expect: members(303, 200) },
   'POST /settings': { kind: 'page', path: () => '/settings', form: () => ({ name: 'Renamed', reviews: 'each' }), expect: members(303, 303) },
   'GET /settings/tokens': { kind: 'page', path: () => '/settings/tokens', expect: members(303, 200) },
@@ -155,11 +182,16 @@ export async function scenario(): Promise<Scenario> {
      VALUES (?, 'sign_in', 'x@example.com', 's', 't', 'h', 'dead', 8, 0, 0)`,
   ).bind(outboxId).run();
   const token = await call('/api/v1/me/tokens', { token: owner.token, body: { name: 'scenario', scope: 'write' } });
+  const passkeyId = `pk${crypto.randomUUID().replace(/-/g, '').slice(0, 14)}`;
+  await env.DB.prepare(
+    `INSERT INTO passkeys (id, member_id, credential_id, public_key, name, created_at) VALUES (?, ?, ?, 'AA', 'Test key', 0)`,
+  ).bind(passkeyId, owner.member.id, passkeyId).run();
   return {
     tokenId: ((await token.json()) as { id: string }).id,
     owner,
     other,
     admin,
+    passkeyId,
     draftId: draft.id,
     reviewId: ((await reviewed.json()) as { id: string }).id,
     claimId: ((await claim.json()) as { id: string }).id,

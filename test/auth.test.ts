@@ -181,10 +181,14 @@ describe('sessions', () => {
 });
 
 describe('browser sign-in', () => {
-  it('the callback sets a __Host- cookie that is HttpOnly, Secure and SameSite=Lax, then redirects to the dashboard', async () => {
+  it('the confirmed link sets a __Host- cookie that is HttpOnly, Secure and SameSite=Lax, then redirects to the dashboard', async () => {
     const email = uniqueEmail();
     await requestLink(email);
-    const response = await call(`/auth/callback?token=${await latestLinkToken(email)}`);
+    const response = await call('/auth/callback', {
+      method: 'POST',
+      rawBody: new URLSearchParams({ token: await latestLinkToken(email) }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://volley.test' },
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/dashboard');
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -208,7 +212,7 @@ describe('browser sign-in', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://volley.test' },
     });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/auth/check-email');
+    expect(ok.headers.get('location')).toBe(`/auth/check-email?email=${encodeURIComponent(email)}`);
     expect((await mailbox()).some((m) => m.to === email)).toBe(true);
 
     const bad = await call('/auth/sign-in', {

@@ -50,15 +50,18 @@ const LAYOUT_LINKS = new Set(['/assets/styles.css', '/assets/icon.svg']);
 const LAYOUT_META_NAMES = new Set(['viewport', 'robots']);
 
 const attr = (tag: Tag, name: string) => tag.attributes.find((a) => a.name === name);
-const isLayoutScript = (tag: Tag) =>
+/** Volley's own script files: the layout's, and the passkey pair some pages add. */
+const OWN_SCRIPTS = new Set(['/assets/app.js', '/assets/vendor/simplewebauthn-browser.js', '/assets/passkeys.js']);
+const isOwnScript = (tag: Tag) =>
   tag.name === 'script' &&
-  attr(tag, 'src')?.value === '/assets/app.js' &&
+  OWN_SCRIPTS.has(attr(tag, 'src')?.value ?? '') &&
   !!attr(tag, 'nonce')?.value &&
   tag.attributes.every((a) => ['src', 'nonce', 'defer'].includes(a.name));
+const isLayoutScript = (tag: Tag) => isOwnScript(tag) && attr(tag, 'src')?.value === '/assets/app.js';
 
 /**
  * What could run in this HTML, one line per finding; empty when nothing can.
- * `page`: one of Volley's pages (exactly the layout's own script, no style attributes at all).
+ * `page`: one of Volley's pages (exactly the layout's own script, plus only Volley's own script files; no style attributes at all).
  * `email`: an email body (no script at all; the template's inline styles are allowed, but no
  * url(), expression() or script scheme inside one).
  */
@@ -69,7 +72,7 @@ export function executableMarkup(html: string, kind: 'page' | 'email'): string[]
   if (kind === 'page') {
     const own = scripts.filter(isLayoutScript);
     if (own.length !== 1) problems.push(`expected the layout's one script, found ${own.length}`);
-    for (const s of scripts.filter((t) => !isLayoutScript(t))) problems.push(`script tag: ${s.source}`);
+    for (const s of scripts.filter((t) => !isOwnScript(t))) problems.push(`script tag: ${s.source}`);
   } else {
     for (const s of scripts) problems.push(`script tag in an email: ${s.source}`);
   }

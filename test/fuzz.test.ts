@@ -3,6 +3,7 @@ import type { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { MagicLinkRequestSchema, SessionRequestSchema } from '../src/auth/schemas';
 import { PostDraftSchema } from '../src/drafts/schemas';
+import { PasskeyAssertionSchema, PasskeyRegistrationSchema } from '../src/passkeys/schemas';
 import { DeleteAccountSchema, MemberSchema, UpdateMemberSchema } from '../src/members/schemas';
 import { RatingSchema, ReplyInputSchema, SubmitReviewSchema } from '../src/reviews/schemas';
 import { call, postDraftOk, reviewOf, rows, signIn } from './helpers';
@@ -77,6 +78,8 @@ type Ids = { draft: string; review: string };
 const endpoints: Endpoint[] = [
   { method: 'POST', path: () => '/api/v1/auth/magic-link', auth: 'none', accepts: MagicLinkRequestSchema },
   { method: 'POST', path: () => '/api/v1/auth/session', auth: 'none', accepts: SessionRequestSchema },
+  { method: 'POST', path: () => '/api/v1/auth/passkeys', auth: 'author', accepts: PasskeyRegistrationSchema },
+  { method: 'POST', path: () => '/api/v1/auth/passkeys/authenticate', auth: 'none', accepts: PasskeyAssertionSchema },
   { method: 'POST', path: () => '/api/v1/drafts', auth: 'author', accepts: PostDraftSchema },
   {
     method: 'PATCH',

@@ -1,4 +1,5 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { config } from '../src/config';
 import worker from '../src/index';
 import { TEST_CLOCK_HEADER } from '../src/lib/clock';
 import { ApiContract } from './api-contract';
@@ -23,6 +24,8 @@ type CallOptions = {
   headers?: Record<string, string>;
   now?: number;
   ip?: string;
+  /** Bindings to change for this call only (e.g. switching Turnstile on). */
+  env?: Partial<typeof env>;
 };
 
 /**
@@ -43,19 +46,19 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
     headers,
     body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
-  return send(request);
+  return send(request, options.env);
 }
 
 /** The request through the Worker; every API answer is checked against the OpenAPI document on the way back. */
-export async function send(request: Request): Promise<Response> {
-  const response = await fetchWorker(request);
+export async function send(request: Request, bindings?: Partial<typeof env>): Promise<Response> {
+  const response = await fetchWorker(request, bindings);
   await (await apiContract()).check(request, response);
   return response;
 }
 
-async function fetchWorker(request: Request): Promise<Response> {
+async function fetchWorker(request: Request, bindings?: Partial<typeof env>): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -85,6 +88,14 @@ export async function latestLinkToken(email: string): Promise<string> {
   const token = last?.text.match(/token=([a-z2-7]+)/)?.[1];
   if (!token) throw new Error(`no sign-in link emailed to ${email}`);
   return token;
+}
+
+/** The code from the newest sign-in email to `email`. */
+export async function latestSignInCode(email: string): Promise<string> {
+  const [last] = await rows<{ text: string }>(`SELECT text FROM dev_mailbox WHERE "to" = ? ORDER BY seq DESC LIMIT 1`, email.trim().toLowerCase());
+  const code = last?.text.match(new RegExp(`^\\s+(\\d{${config.auth.codeDigits}})$`, 'm'))?.[1];
+  if (!code) throw new Error(`no sign-in code emailed to ${email}`);
+  return code;
 }
 
 export async function requestLink(email: string, options: CallOptions = {}) {

@@ -1,29 +1,42 @@
-type SignInFormProps = { email?: string; error?: string };
+import type { Child } from 'hono/jsx';
+
+type SignInFormProps = {
+  email?: string;
+  error?: string;
+  /** Inside the form, above its button (a human check when one is on). */
+  beforeSubmit?: Child;
+  /** Inside the card, after the form (other ways to sign in). */
+  afterForm?: Child;
+};
 
 /** The sign-in form: one field, its error right beside it. */
-export function SignInForm({ email, error }: SignInFormProps) {
+export function SignInForm({ email, error, beforeSubmit, afterForm }: SignInFormProps) {
   return (
-    <form method="post" action="/auth/sign-in" class="card" id="sign-in" novalidate>
-      <h2>Sign in or join</h2>
-      <p class="muted">No password: we email you a link that signs you in.</p>
-      <label for="email">Email address</label>
-      <input
-        id="email"
-        name="email"
-        type="email"
-        autocomplete="email"
-        required
-        value={email ?? ''}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'email-error' : undefined}
-      />
-      {error ? (
-        <p class="field-error" id="email-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit">Email me a sign-in link</button>
-    </form>
+    <div class="card" id="sign-in">
+      <form method="post" action="/auth/sign-in" novalidate>
+        <h2>Sign in or join</h2>
+        <p class="muted">No password: we email you a link and a code that sign you in.</p>
+        <label for="email">Email address</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email webauthn"
+          required
+          value={email ?? ''}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'email-error' : undefined}
+        />
+        {error ? (
+          <p class="field-error" id="email-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {beforeSubmit}
+        <button type="submit">Email me a sign-in link</button>
+      </form>
+      {afterForm}
+    </div>
   );
 }
 
@@ -45,17 +58,5 @@ export function HomePage(props: SignInFormProps) {
       </section>
       <SignInForm {...props} />
     </div>
-  );
-}
-
-export function CheckEmailPage() {
-  return (
-    <section class="narrow">
-      <h1>Check your email</h1>
-      <p>If that address can receive email, a sign-in link is on its way. It works once, for 10 minutes.</p>
-      <p class="muted">
-        Nothing arrived? Look in your spam folder, or <a href="/#sign-in">ask for another link</a>.
-      </p>
-    </section>
   );
 }

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { database } from '../db/client';
-import { bodyErrors, commonErrors, writeErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { config } from '../config';
+import { bodyErrors, commonErrors, writeErrors, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
-import { presentMember } from '../members/present';
 import { clearSessionCookie } from './cookie';
 import { memberRoute } from './member-route';
 import { currentMember } from './middleware';
 import { requestSignInLink } from './request-link';
+import { signInWithCode } from './sign-in-with-code';
 import {
   MagicLinkAcceptedSchema,
   MagicLinkRequestSchema,
@@ -14,24 +15,26 @@ import {
   SessionSchema,
   SignedOutSchema,
 } from './schemas';
-import { endAllSessions, endSession, exchangeLinkToken, findSession } from './sessions';
+import { endAllSessions, endSession, exchangeLinkToken, sessionAnswer } from './sessions';
 
 /** The same words for every address, member or not. */
-export const LINK_SENT_MESSAGE = 'If that address can receive email, a sign-in link is on its way. It works once, for 10 minutes.';
+export const LINK_SENT_MESSAGE = `If that address can receive email, a sign-in link and code are on their way. They work once, for ${
+  config.auth.linkTokenLifetimeMs / 60_000
+} minutes.`;
 
 const requestLink = createRoute({
   operationId: 'requestSignInLink',
   method: 'post',
   path: '/magic-link',
   summary: 'Email a sign-in link',
-  description: 'Always 202 with the same body, whether or not the address has an account.',
+  description:
+    'Always 202 with the same body, whether or not the address has an account or has bounced. The email holds a link and a 6-digit code.',
   tags: ['Auth'],
   security: [],
   request: { body: jsonBody(MagicLinkRequestSchema) },
   responses: {
     202: jsonResponse('Accepted; a link is emailed.', MagicLinkAcceptedSchema),
     ...commonErrors, ...writeErrors, ...bodyErrors,
-    422: errorResponse('The address is on the suppression list (it bounced or complained).'),
   },
 });
 
@@ -39,8 +42,9 @@ const createSession = createRoute({
   operationId: 'createSession',
   method: 'post',
   path: '/session',
-  summary: 'Exchange a sign-in link token for a session',
-  description: 'Use the returned token as `Authorization: Bearer <token>`.',
+  summary: 'Exchange a sign-in link token, or the emailed code, for a session',
+  description:
+    'Send `{token}` from the link or `{email, code}` from the same email; using either spends both. Use the returned token as `Authorization: Bearer <token>`.',
   tags: ['Auth'],
   security: [],
   request: { body: jsonBody(SessionRequestSchema) },
@@ -68,14 +72,15 @@ const deleteAllSessions = createRoute({
 
 export const authApi = createRouter()
   .openapi(requestLink, async (c) => {
-    await requestSignInLink(c, c.req.valid('json').email);
+    const { email, turnstileToken } = c.req.valid('json');
+    await requestSignInLink(c, email, turnstileToken);
     return c.json({ message: LINK_SENT_MESSAGE }, 202);
   })
   .openapi(createSession, async (c) => {
     const now = c.var.clock();
-    const { token } = await exchangeLinkToken(c.env.DB, c.req.valid('json').token, now);
-    const session = await findSession(database(c.env.DB), token, now);
-    return c.json({ token, member: presentMember(session!.member) }, 200);
+    const body = c.req.valid('json');
+    const { token } = body.token ? await exchangeLinkToken(c.env.DB, body.token, now) : await signInWithCode(c, body.email!, body.code!);
+    return c.json(await sessionAnswer(database(c.env.DB), token, now), 200);
   })
   .openapi(deleteSession, async (c) => {
     currentMember(c);

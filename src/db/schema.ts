@@ -44,11 +44,15 @@ export const loginTokens = sqliteTable(
     email: text('email').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /** The 6-digit code of the same email, as an HMAC under SIGN_IN_CODE_SECRET: link and code are one credential. */
+    codeHash: text('code_hash'),
+    /** Wrong codes typed against this link; at the limit the link and its code are spent. */
+    failedCodeAttempts: integer('failed_code_attempts').notNull().default(0),
     /** Set in the same statement that consumes the token, so the rest of the sign-in batch can tell it won. */
     sessionId: text('session_id'),
     usedAt: integer('used_at'),
   },
-  (t) => [index('login_tokens_expires_at').on(t.expiresAt)],
+  (t) => [index('login_tokens_expires_at').on(t.expiresAt), index('login_tokens_email').on(t.email)],
 );
 
 export const sessions = sqliteTable(
@@ -365,4 +369,65 @@ export const webhookEvents = sqliteTable(
     receivedAt: integer('received_at').notNull(),
   },
   (t) => [index('webhook_events_outbox').on(t.outboxId)],
+);
+
+/** A member's WebAuthn credentials: sign-in with no email. */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** The authenticator's credential id, base64url. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** Signature counter: an assertion must move it forward (unless the authenticator keeps none, at 0). */
+    counter: integer('counter').notNull().default(0),
+    /** JSON array of transports the browser reported, handed back as hints. */
+    transports: text('transports').notNull().default('[]'),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('passkeys_member').on(t.memberId, t.createdAt), check('passkeys_counter', sql`${t.counter} >= 0`)],
+);
+
+export const PASSKEY_CEREMONIES = ['registration', 'authentication'] as const;
+
+/** WebAuthn challenges we issued: each is used once, within its life. */
+export const passkeyChallenges = sqliteTable(
+  'passkey_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    ceremony: text('ceremony', { enum: PASSKEY_CEREMONIES }).notNull(),
+    /** The member adding a passkey; null for sign-in, where nobody is known yet. */
+    memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    /** Stamped by the statement that uses the challenge, so the rest of its batch can tell it won. */
+    usedBy: text('used_by'),
+  },
+  (t) => [
+    index('passkey_challenges_expires_at').on(t.expiresAt),
+    check('passkey_challenges_ceremony', sql`${t.ceremony} IN ('registration', 'authentication')`),
+  ],
+);
+
+/**
+ * Sign-in emails per address and per client address per UTC day. Keys are
+ * hashes (no address or IP at rest); the CHECK aborts the batch that would
+ * queue one email too many, so the cap holds under any race.
+ */
+export const signInCounts = sqliteTable(
+  'sign_in_counts',
+  {
+    keyHash: text('key_hash').notNull(),
+    day: integer('day').notNull(),
+    count: integer('count').notNull(),
+    cap: integer('cap').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyHash, t.day] }), check('sign_in_counts_cap', sql`${t.count} <= ${t.cap}`)],
 );

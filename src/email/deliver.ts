@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { config } from '../config';
 import { database } from '../db/client';
 import { emailOutbox, suppressions } from '../db/schema';
+import { utcDayStart } from '../lib/clock';
 import type { Bindings } from '../env';
 import { newId } from '../lib/ids';
 import { fillLinks } from './links';
@@ -63,6 +64,11 @@ export async function deliverOutbox(env: Bindings, now: number, options: Deliver
     options.ids?.length ? inArray(emailOutbox.id, options.ids) : undefined,
     // Notifications carry an unsubscribe link, so without the secret they wait; sign-in email never does.
     unsubscribeSecret ? undefined : eq(emailOutbox.kind, 'sign_in'),
+    // Past the day's sending budget only sign-in email goes out: notifications wait for tomorrow's.
+    or(
+      eq(emailOutbox.kind, 'sign_in'),
+      sql`(SELECT count(*) FROM email_outbox WHERE status = 'sent' AND sent_at >= ${utcDayStart(now)}) < ${config.email.dailySendingBudget}`,
+    ),
   );
   const rows = await db
     .update(emailOutbox)

@@ -9,6 +9,8 @@ const strict = secureHeaders({
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     fontSrc: ["'self'"],
+    // Cloudflare Turnstile's widget, shown on the sign-in form only when TURNSTILE_SECRET is set.
+    frameSrc: ['https://challenges.cloudflare.com'],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],

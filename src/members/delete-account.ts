@@ -22,7 +22,7 @@ export function confirmDeletion(member: SignedInMember, confirmEmail: string) {
  * - the member's balance goes back to the mint;
  * - reviews and replies they wrote stay for the people they were written for, shown as by a former member;
  * - the quotes reviewers' inline comments took from those drafts are blanked;
- * - sessions, access tokens, pending sign-in links, their email and other members' email that names them end, and the address is erased.
+ * - sessions, access tokens, passkeys, pending sign-in links, their email and other members' email that names them end, and the address is erased.
  */
 export async function deleteAccount(d1: D1Database, member: SignedInMember, now: number) {
   const mine = sql`d.author_id = ${member.id}`;
@@ -61,6 +61,8 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
     }),
     statement(d1, sql`DELETE FROM sessions WHERE member_id = ${member.id}`),
     statement(d1, sql`DELETE FROM access_tokens WHERE member_id = ${member.id}`),
+    statement(d1, sql`DELETE FROM passkeys WHERE member_id = ${member.id}`),
+    statement(d1, sql`DELETE FROM passkey_challenges WHERE member_id = ${member.id}`),
     statement(d1, sql`DELETE FROM login_tokens WHERE email = ${member.email}`),
     statement(d1, sql`DELETE FROM email_outbox WHERE member_id = ${member.id} OR to_address = ${member.email}`),
     // Other members' email about them (reviews, replies, ratings, digests) opens a line with their name.

@@ -64,6 +64,14 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
         <button type="submit">Save settings</button>
       </form>
 
+      <section class="card" aria-labelledby="passkeys">
+        <h2 id="passkeys">Passkeys</h2>
+        <p>Sign in with your fingerprint, face or screen lock instead of an email.</p>
+        <p>
+          <a href="/settings/passkeys">Manage passkeys</a>
+        </p>
+      </section>
+
       <section class="card" aria-labelledby="your-data">
         <h2 id="your-data">Your data</h2>
         <p>Everything you wrote and own — profile, drafts, reviews, replies and your whole ledger — as one JSON file.</p>
