@@ -65,7 +65,8 @@ export type FoundAccessToken = {
 /** The member behind a token, with their balance, as the session lookup gives it. */
 export async function findAccessToken(db: Database, token: string, now: number): Promise<FoundAccessToken | null> {
   const [row] = await db
-    .select({ member: members, credits: accounts.balance, id: accessTokens.id, scope: accessTokens.scope, lastUsedAt: accessTokens.lastUsedAt })
+    // Aliased: the metered D1 reads rows by column name, and the member's "id" would hide the token's.
+    .select({ member: members, credits: accounts.balance, id: sql<string>`${accessTokens.id}`.as('token_id'), scope: accessTokens.scope, lastUsedAt: accessTokens.lastUsedAt })
     .from(accessTokens)
     .innerJoin(members, eq(accessTokens.memberId, members.id))
     .leftJoin(accounts, eq(accounts.id, members.id))
