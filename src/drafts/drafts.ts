@@ -12,6 +12,7 @@ import { presentDraft, type DraftView } from './present';
 import { liveClaimsOn } from '../claims/slots';
 import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
 import type { PostDraftInput } from './schemas';
+import { notesToMask } from '../content-notes/content-notes';
 
 export function insufficientCredits(cost: number, balance: number) {
   const shortfall = cost - balance;
@@ -38,8 +39,9 @@ export async function postDraft(d1: D1Database, author: SignedInMember, input: P
   const id = newId();
   try {
     const results = await d1.batch<DraftRow>([
-      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at)
-        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now})`),
+      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, content_notes, created_at)
+        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted},
+          ${notesToMask(input.contentNotes ?? [])}, ${now})`),
       statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
       transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
       selectDraft(d1, id, now),
