@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { config } from '../config';
 import { GenreSchema } from '../drafts/schemas';
+import { ContentNotesSchema } from '../content-notes/content-notes';
 
 export const NotificationsSchema = z
   .object({
@@ -18,6 +19,7 @@ export const MemberSchema = z
     name: z.string().max(config.member.nameMaxLength),
     credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
     genres: z.array(GenreSchema),
+    hiddenContentNotes: ContentNotesSchema.openapi({ description: 'Drafts carrying any of these stay out of your queue and digests.' }),
     notifications: NotificationsSchema,
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
@@ -32,6 +34,7 @@ export const UpdateMemberSchema = z
       .max(config.member.nameMaxLength, `Display names are at most ${config.member.nameMaxLength} characters.`)
       .optional(),
     genres: z.array(GenreSchema).max(config.drafts.genres.length).optional(),
+    hiddenContentNotes: ContentNotesSchema.optional(),
     notifications: NotificationsSchema.partial().strict().optional(),
   })
   .strict()
