@@ -8,6 +8,7 @@ export type Bindings = {
   MAGIC_LINK_EMAIL_LIMITER: RateLimit;
   MAGIC_LINK_IP_LIMITER: RateLimit;
   WRITE_LIMITER: RateLimit;
+  REPORT_LIMITER: RateLimit;
   APP_ORIGIN?: string;
   EMAIL_FROM?: string;
   RESEND_API_KEY?: string;

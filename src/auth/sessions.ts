@@ -6,6 +6,7 @@ import { accounts, members, sessions } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { newId, newToken, sha256Hex } from '../lib/ids';
+import { accountSuspended, mayHoldSession, memberMayHoldSession } from './suspension';
 
 export type SignedIn = { token: string; sessionId: string };
 
@@ -32,6 +33,7 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
 
   const memberOfToken = sql`FROM login_tokens t JOIN members m ON m.email = t.email WHERE ${won}`;
 
+  const sessionOfToken = sql`${memberOfToken} AND ${mayHoldSession}`;
   const results = await d1.batch([
     statement(d1, sql`UPDATE login_tokens SET used_at = ${now}, session_id = ${sessionId}
       WHERE token_hash = ${tokenHash} AND used_at IS NULL AND expires_at > ${now}`),
@@ -40,7 +42,7 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
       ON CONFLICT (email) DO NOTHING`),
     statement(d1, sql`INSERT INTO sessions (id, token_hash, member_id, created_at, expires_at)
       SELECT ${sessionId}, ${sessionHash}, m.id, ${now}, ${now + config.auth.sessionLifetimeMs}
-      ${memberOfToken}`),
+      ${sessionOfToken}`),
     statement(d1, sql`INSERT INTO accounts (id, kind) SELECT m.id, 'member' ${memberOfToken} ON CONFLICT (id) DO NOTHING`),
     // Keyed by member: every later sign-in replays this as a no-op.
     transferStatement(d1, {
@@ -54,6 +56,8 @@ export async function exchangeLinkToken(d1: D1Database, linkToken: string, now: 
     }),
   ]);
   if (results[0]!.meta.changes === 0) throw invalidLink();
+  // The link was good, but its member is suspended: the token is spent and no session exists.
+  if (results[2]!.meta.changes === 0) throw accountSuspended();
   return { token: sessionToken, sessionId };
 }
 
@@ -64,7 +68,8 @@ export async function findSession(db: Database, token: string, now: number) {
     .from(sessions)
     .innerJoin(members, eq(sessions.memberId, members.id))
     .leftJoin(accounts, eq(accounts.id, members.id))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now)));
+    // A session that slipped past a suspension (none should) still signs nobody in.
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now), memberMayHoldSession));
   if (!row) return null;
   const renewal =
     row.expiresAt - now < config.auth.sessionLifetimeMs - config.auth.sessionRenewAfterMs
