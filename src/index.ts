@@ -32,6 +32,10 @@ import { queuePages } from './queue/pages';
 import { queueApi } from './queue/routes';
 import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
+import { reportsApi } from './reports/routes';
+import { reportPages } from './reports/pages';
+import { moderationApi } from './moderation/routes';
+import { moderationPages } from './moderation/pages';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -43,6 +47,8 @@ api.route('/', draftsApi);
 api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
+api.route('/', reportsApi);
+api.route('/', moderationApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -62,6 +68,9 @@ app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
 app.route('/', settingsPages);
+app.route('/', reportPages);
+// Before adminPages: its /admin/* guard answers moderators' pages too, and these need their own.
+app.route('/', moderationPages);
 app.route('/', adminPages);
 
 export default {

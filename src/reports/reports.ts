@@ -4,6 +4,7 @@ import { statement } from '../db/statements';
 import type { Member } from '../db/schema';
 import { badRequest, notFound, tooManyRequests } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { enforceRateLimit } from '../lib/rate-limit';
 import type { CreateReportInput } from './schemas';
 import { visibleSubjectOwner } from './subjects';
 
@@ -35,13 +36,14 @@ const recentReportsBy = (reporterId: string, now: number) =>
   sql`(SELECT count(*) FROM reports WHERE reporter_id = ${reporterId} AND created_at > ${now - config.safety.reportWindowMs})`;
 
 /**
- * Files a report, one batch: the INSERT happens only if the member can see the
+ * Files a report, after the REPORT_LIMITER binding's burst guard, in one batch: the INSERT happens only if the member can see the
  * subject, it is not their own, and they are under the hourly cap; the unique
  * (reporter, subject) index makes a repeat insert nothing. The reads after it
  * tell which of those held, so the answer is exact without a second round trip:
  * 201 new, 200 the existing report, 400 own content, 429 over the cap, 404 otherwise.
  */
-export async function fileReport(d1: D1Database, reporter: Member, input: CreateReportInput, now: number) {
+export async function fileReport(d1: D1Database, limiter: RateLimit, reporter: Member, input: CreateReportInput, now: number) {
+  await enforceRateLimit(limiter, reporter.id);
   const { type, id: subjectId } = input.subject;
   const owner = visibleSubjectOwner(type, subjectId, reporter.id, now);
   const id = newId();

@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
-import { enforceRateLimit } from '../lib/rate-limit';
 import { createRouter } from '../lib/router';
 import { fileReport } from './reports';
 import { CreateReportSchema, ReportSchema } from './schemas';
@@ -25,7 +24,6 @@ const create = createRoute({
 
 export const reportsApi = createRouter().openapi(create, async (c) => {
   const member = currentMember(c);
-  await enforceRateLimit(c.env.REPORT_LIMITER, member.id);
-  const { report, created } = await fileReport(c.env.DB, member, c.req.valid('json'), c.var.clock());
+  const { report, created } = await fileReport(c.env.DB, c.env.REPORT_LIMITER, member, c.req.valid('json'), c.var.clock());
   return created ? c.json(report, 201) : c.json(report, 200);
 });
