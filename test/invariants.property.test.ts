@@ -167,15 +167,19 @@ class Run {
             ELSE d.reviews_wanted - d.reviews_received END AS owed
          FROM drafts d JOIN accounts a ON a.id = d.id WHERE d.id IN (${list(draftIds)})`,
       ).bind(...draftIds),
-      // Never more reviews than paid for, never one's own draft, never twice, and each review paid once its price.
+      // Never more reviews than paid for, never one's own draft, never twice, each review paid once its price, and each
+      // removed review's price back in the escrow exactly once (clawed back plus minted).
       env.DB.prepare(
         `SELECT d.id FROM drafts d WHERE d.id IN (${list(draftIds)}) AND (
             d.reviews_received > d.reviews_wanted
             OR (d.status = 'open' AND d.reviews_received >= d.reviews_wanted)
             OR (d.status = 'closed' AND d.reviews_received <> d.reviews_wanted)
             OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = d.author_id)
-            OR (SELECT count(DISTINCT reviewer_id) FROM reviews r WHERE r.draft_id = d.id) <> d.reviews_received
-            OR (SELECT coalesce(sum(amount), 0) FROM transfers t WHERE t.draft_id = d.id AND t.reason = 'review_paid') <> d.reviews_received * d.price_per_review)`,
+            OR (SELECT count(DISTINCT reviewer_id) FROM reviews r WHERE r.draft_id = d.id AND r.removed_at IS NULL) <> d.reviews_received
+            OR (SELECT coalesce(sum(t.amount), 0) FROM transfers t JOIN reviews r ON r.id = t.review_id
+                WHERE t.draft_id = d.id AND t.reason = 'review_paid' AND r.removed_at IS NULL) <> d.reviews_received * d.price_per_review
+            OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.removed_at IS NOT NULL
+                AND (SELECT coalesce(sum(t.amount), 0) FROM transfers t WHERE t.review_id = r.id AND t.reason = 'adjustment' AND t.to_account = d.id) <> d.price_per_review))`,
       ).bind(...draftIds),
       // No member holds more live claims than allowed, and no draft more live claims than free slots.
       env.DB.prepare(

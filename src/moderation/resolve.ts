@@ -46,7 +46,8 @@ function removeSubject(d1: D1Database, report: ReportInContext, won: SQL, now: n
       return [
         statement(d1, sql`UPDATE reviews SET removed_at = ${now} WHERE id = ${id} AND removed_at IS NULL AND ${won}`),
         statement(d1, sql`UPDATE drafts SET reviews_received = reviews_received - 1,
-            status = CASE WHEN status = 'closed' AND removed_at IS NULL THEN 'open' ELSE status END,
+            -- A closed draft reopens; one a moderator removed cannot, so it counts as withdrawn and the price goes to its author.
+            status = CASE WHEN status = 'closed' THEN (CASE WHEN removed_at IS NULL THEN 'open' ELSE 'withdrawn' END) ELSE status END,
             ended_at = CASE WHEN status = 'closed' AND removed_at IS NULL THEN NULL ELSE ended_at END
           WHERE id = ${draftId} AND ${removedNow}`),
         // What the reviewer's balance cannot cover is minted: computed before the claw-back below moves anything.
