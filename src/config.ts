@@ -153,7 +153,20 @@ export const config = {
   pagination: {
     pageSize: 20,
   },
+  safety: {
+    /** Content notes a draft (or work) may carry; a member may hide drafts carrying any of them. Order is storage: each note is a bit. */
+    contentNotes: ['violence', 'sexual-content', 'self-harm', 'suicide', 'abuse', 'substance-use', 'strong-language', 'death'] as const,
+    /** Reports one member may file in `reportWindowMs`. */
+    reportsPerWindow: 10,
+    reportWindowMs: 60 * 60 * 1000,
+    reportDetailsMaxLength: 2000,
+    moderationNoteMaxLength: 2000,
+    /** What a report's subject shows of the text on the moderation page. */
+    subjectExcerptLength: 400,
+  },
 } as const;
+
+export type ContentNote = (typeof config.safety.contentNotes)[number];
 
 export type Genre = (typeof config.drafts.genres)[number];
 

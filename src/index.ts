@@ -36,6 +36,10 @@ import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
 import { tokenPages } from './tokens/pages';
 import { tokensApi } from './tokens/routes';
+import { reportsApi } from './reports/routes';
+import { reportPages } from './reports/pages';
+import { moderationApi } from './moderation/routes';
+import { moderationPages } from './moderation/pages';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -49,6 +53,8 @@ api.route('/', draftsApi);
 api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
+api.route('/', reportsApi);
+api.route('/', moderationApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -70,6 +76,9 @@ app.route('/', unsubscribePages);
 app.route('/', settingsPages);
 app.route('/', tokenPages);
 app.route('/', passkeyPages);
+app.route('/', reportPages);
+// Before adminPages: its /admin/* guard answers moderators' pages too, and these need their own.
+app.route('/', moderationPages);
 app.route('/', adminPages);
 
 export default {

@@ -1,9 +1,7 @@
 import { env } from 'cloudflare:test';
 import { expect, it } from 'vitest';
-import { config } from '../src/config';
-import { sha256Hex } from '../src/lib/ids';
 import { app } from '../src/index';
-import { call, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from './helpers';
+import { adminSession, call, ORIGIN, postDraftOk, reviewOf, signIn, type SignedInMember } from './helpers';
 
 /**
  * Every route of the app against four callers: the table both access-control
@@ -26,6 +24,8 @@ export type Scenario = {
   tokenId: string;
   /** A passkey of the owner's. */
   passkeyId: string;
+  /** An open report (by a third member) of the owner's draft. */
+  reportId: string;
 };
 export type Expect = Record<Caller, number>;
 export type Row = {
@@ -146,25 +146,41 @@ export const matrix: Record<string, Row> = {
   'GET /settings/tokens': { kind: 'page', path: () => '/settings/tokens', expect: members(303, 200) },
   'POST /settings/tokens': { kind: 'page', path: () => '/settings/tokens', form: () => ({ name: 'From the page', scope: 'read' }), expect: members(303, 200) },
   'POST /settings/tokens/:id/revoke': { kind: 'page', path: (s) => `/settings/tokens/${s.tokenId}/revoke`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 303, admin: 404 } },
+  'POST /api/v1/reports': {
+    kind: 'api',
+    path: () => '/api/v1/reports',
+    body: (s) => ({ subject: { type: 'draft', id: s.draftId }, reason: 'spam' }),
+    // Nobody reports their own writing.
+    expect: { anonymous: 401, other: 201, owner: 400, admin: 201 },
+  },
+  // Moderation does not exist for anyone but moderators, signed in or not.
+  'GET /api/v1/admin/reports': { kind: 'api', path: () => '/api/v1/admin/reports', expect: { anonymous: 404, other: 404, owner: 404, admin: 200 } },
+  'POST /api/v1/admin/reports/:id/resolve': {
+    kind: 'api',
+    path: (s) => `/api/v1/admin/reports/${s.reportId}/resolve`,
+    body: () => ({ action: 'dismiss', note: 'Nothing wrong here.' }),
+    expect: { anonymous: 404, other: 404, owner: 404, admin: 200 },
+  },
+  'GET /reports/new': { kind: 'page', path: (s) => `/reports/new?type=draft&id=${s.draftId}`, expect: members(303, 200) },
+  'POST /reports': {
+    kind: 'page',
+    path: () => '/reports',
+    form: (s) => ({ type: 'draft', id: s.draftId, reason: 'spam' }),
+    expect: { anonymous: 303, other: 303, owner: 400, admin: 303 },
+  },
+  'GET /admin/reports': { kind: 'page', path: () => '/admin/reports', expect: { anonymous: 303, other: 404, owner: 404, admin: 200 } },
+  'POST /admin/reports/:id/resolve': {
+    kind: 'page',
+    path: (s) => `/admin/reports/${s.reportId}/resolve`,
+    form: () => ({ action: 'dismiss', note: 'Nothing wrong here.' }),
+    expect: { anonymous: 303, other: 404, owner: 404, admin: 303 },
+  },
   'GET /admin/email': { kind: 'page', path: () => '/admin/email', expect: { anonymous: 303, other: 404, owner: 404, admin: 200 } },
   'POST /admin/email/:id/retry': { kind: 'page', path: (s) => `/admin/email/${s.outboxId}/retry`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 303 } },
 };
 
 export function appRoutes(): string[] {
   return [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
-}
-
-/** An admin session without the sign-in flow: the admin address would hit its 5-links-a-minute limit here. */
-async function adminSession() {
-  const email = 'admin@volley.test';
-  const token = crypto.randomUUID();
-  const now = Date.now();
-  const [member] = (await env.DB.prepare('SELECT id FROM members WHERE email = ?').bind(email).all<{ id: string }>()).results;
-  const id = member?.id ?? (await signIn(email)).member.id;
-  await env.DB.prepare('INSERT INTO sessions (id, token_hash, member_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-    .bind(crypto.randomUUID(), await sha256Hex(token), id, now, now + config.auth.sessionLifetimeMs)
-    .run();
-  return { token, email };
 }
 
 export async function scenario(): Promise<Scenario> {
@@ -186,8 +202,10 @@ export async function scenario(): Promise<Scenario> {
   await env.DB.prepare(
     `INSERT INTO passkeys (id, member_id, credential_id, public_key, name, created_at) VALUES (?, ?, ?, 'AA', 'Test key', 0)`,
   ).bind(passkeyId, owner.member.id, passkeyId).run();
+  const report = await call('/api/v1/reports', { token: reviewer.token, body: { subject: { type: 'draft', id: draft.id }, reason: 'other' } });
   return {
     tokenId: ((await token.json()) as { id: string }).id,
+    reportId: ((await report.json()) as { id: string }).id,
     owner,
     other,
     admin,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { config, pricePerReview } from '../src/config';
 import {
+  adminSession,
   balance,
   call,
   draftBody,
@@ -29,6 +30,8 @@ type Op =
   | { kind: 'review'; member: number; draft: number }
   | { kind: 'rate'; review: number; helpful: boolean }
   | { kind: 'withdraw'; draft: number; byAuthor: boolean; member: number }
+  | { kind: 'report'; member: number; subject: number; ofDraft: boolean }
+  | { kind: 'resolve'; report: number; action: 'dismiss' | 'remove' | 'suspend' }
   | { kind: 'advance'; hours: number }
   | { kind: 'cron' };
 
@@ -52,9 +55,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('review' as const), member, draft: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rate' as const), review: pick, helpful: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), draft: pick, byAuthor: mostly, member }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('report' as const), member, subject: pick, ofDraft: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), report: pick, action: fc.constantFrom('dismiss' as const, 'remove' as const, 'suspend' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), hours }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'cron' as const }) },
 );
+
+/** Thrown by a call of a suspended member once its 401 is checked. */
+class Suspended extends Error {}
 
 type Draft = { id: string; author: number };
 type Claim = { id: string; holder: number; draft: string };
@@ -66,17 +74,37 @@ class Run {
   drafts: Draft[] = [];
   claims: Claim[] = [];
   reviews: Review[] = [];
-  constructor(readonly members: SignedInMember[]) {}
+  reports: string[] = [];
+  /** Members a moderator suspended: every call of theirs is a 401 from then on. */
+  suspended = new Set<number>();
+  constructor(
+    readonly members: SignedInMember[],
+    readonly moderator: { token: string },
+  ) {}
 
   private at<T>(list: T[], index: number): T | undefined {
     return list.length ? list[index % list.length] : undefined;
   }
 
-  private send(who: SignedInMember, path: string, init: { method?: string; body?: unknown } = {}) {
-    return call(path, { token: who.token, now: this.now, method: init.method ?? 'POST', body: init.body });
+  private async send(who: SignedInMember, path: string, init: { method?: string; body?: unknown } = {}) {
+    const response = await call(path, { token: who.token, now: this.now, method: init.method ?? 'POST', body: init.body });
+    if (this.suspended.has(this.members.indexOf(who))) {
+      expect(response.status, 'a suspended member is signed out').toBe(401);
+      throw new Suspended();
+    }
+    return response;
   }
 
   async step(o: Op): Promise<string> {
+    try {
+      return await this.act(o);
+    } catch (error) {
+      if (error instanceof Suspended) return `${o.kind} by a suspended member → 401`;
+      throw error;
+    }
+  }
+
+  private async act(o: Op): Promise<string> {
     switch (o.kind) {
       case 'post': {
         const who = this.members[o.member]!;
@@ -124,7 +152,8 @@ class Run {
         const review = this.at(this.reviews, o.review);
         if (!review) return 'rate (no review)';
         const response = await this.send(this.members[review.draft.author]!, `/api/v1/reviews/${review.id}/rating`, { body: { helpful: o.helpful } });
-        expect([200, 409], 'rate').toContain(response.status);
+        // 404 once a moderator removed the review.
+        expect([200, 404, 409], 'rate').toContain(response.status);
         return `rate ${review.id} ${o.helpful} → ${response.status}`;
       }
       case 'withdraw': {
@@ -132,9 +161,35 @@ class Run {
         if (!draft) return 'withdraw (no draft)';
         const by = o.byAuthor ? draft.author : o.member;
         const response = await this.send(this.members[by]!, `/api/v1/drafts/${draft.id}/withdraw`);
-        // Anyone else is refused: 403 while they can see the draft, 404 once it is withdrawn and gone to them.
-        expect(by === draft.author ? [200, 409] : [403, 404], 'withdraw').toContain(response.status);
+        // 404 to everyone once a moderator removed the draft.
+        expect(by === draft.author ? [200, 404, 409] : [403, 404], 'withdraw').toContain(response.status);
         return `withdraw ${by} ${draft.id} → ${response.status}`;
+      }
+      case 'report': {
+        const who = this.members[o.member]!;
+        const subject = o.ofDraft ? this.at(this.drafts, o.subject) : this.at(this.reviews, o.subject);
+        if (!subject) return 'report (nothing to report)';
+        const body = { subject: { type: o.ofDraft ? 'draft' : 'review', id: subject.id }, reason: 'other' };
+        const response = await this.send(who, '/api/v1/reports', { body });
+        expect([200, 201, 400, 404, 429], 'report').toContain(response.status);
+        if (response.status === 201) this.reports.push((await json<{ id: string }>(response)).id);
+        return `report ${o.member} ${body.subject.type} ${subject.id} → ${response.status}`;
+      }
+      case 'resolve': {
+        const reportId = this.at(this.reports, o.report);
+        if (!reportId) return 'resolve (no report)';
+        const response = await call(`/api/v1/admin/reports/${reportId}/resolve`, {
+          token: this.moderator.token,
+          now: this.now,
+          body: { action: o.action, note: 'Property test decision.' },
+        });
+        expect([200, 400], 'resolve').toContain(response.status);
+        const resolved = await json<{ action: string | null; member: { id: string; suspended: boolean } }>(response);
+        if (response.status === 200 && resolved.member.suspended) {
+          const index = this.members.findIndex((m) => m.member.id === resolved.member.id);
+          if (index >= 0) this.suspended.add(index);
+        }
+        return `resolve ${reportId} ${o.action} → ${response.status} (${resolved.action})`;
       }
       case 'advance': {
         const next = Math.min(this.now + o.hours * HOUR, this.started + MAX_ADVANCE);
@@ -155,11 +210,13 @@ class Run {
     const draftIds = this.drafts.map((d) => d.id);
     const list = (ids: string[]) => (ids.length ? ids.map(() => '?').join(', ') : "''");
     const [conservation, escrows, reviews, claims] = await env.DB.batch([
-      // What the mint gave these members is exactly what they and their drafts' escrows now hold.
+      // What the mint gave these members (and their drafts' escrows, for a removed review its reviewer could not repay)
+      // is exactly what they and those escrows now hold.
       env.DB.prepare(
         `SELECT (SELECT coalesce(sum(balance), 0) FROM accounts WHERE id IN (${list(memberIds)}) OR id IN (${list(draftIds)})) AS held,
-                (SELECT coalesce(sum(amount), 0) FROM transfers WHERE from_account = 'mint' AND to_account IN (${list(memberIds)})) AS issued`,
-      ).bind(...memberIds, ...draftIds, ...memberIds),
+                (SELECT coalesce(sum(amount), 0) FROM transfers WHERE from_account = 'mint'
+                  AND (to_account IN (${list(memberIds)}) OR to_account IN (${list(draftIds)}))) AS issued`,
+      ).bind(...memberIds, ...draftIds, ...memberIds, ...draftIds),
       // A draft's escrow holds exactly the price of the slots it still owes: every unreviewed slot while
       // open, none once closed, and after a withdraw only the slots whose claim was live at the withdraw and is not over.
       env.DB.prepare(
@@ -168,15 +225,19 @@ class Run {
             ELSE d.reviews_wanted - d.reviews_received END AS owed
          FROM drafts d JOIN accounts a ON a.id = d.id WHERE d.id IN (${list(draftIds)})`,
       ).bind(...draftIds),
-      // Never more reviews than paid for, never one's own draft, never twice, and each review paid once its price.
+      // Never more reviews than paid for, never one's own draft, never twice, each review paid once its price, and each
+      // removed review's price back in the escrow exactly once (clawed back plus minted).
       env.DB.prepare(
         `SELECT d.id FROM drafts d WHERE d.id IN (${list(draftIds)}) AND (
             d.reviews_received > d.reviews_wanted
             OR (d.status = 'open' AND d.reviews_received >= d.reviews_wanted)
             OR (d.status = 'closed' AND d.reviews_received <> d.reviews_wanted)
             OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = d.author_id)
-            OR (SELECT count(DISTINCT reviewer_id) FROM reviews r WHERE r.draft_id = d.id) <> d.reviews_received
-            OR (SELECT coalesce(sum(amount), 0) FROM transfers t WHERE t.draft_id = d.id AND t.reason = 'review_paid') <> d.reviews_received * d.price_per_review)`,
+            OR (SELECT count(DISTINCT reviewer_id) FROM reviews r WHERE r.draft_id = d.id AND r.removed_at IS NULL) <> d.reviews_received
+            OR (SELECT coalesce(sum(t.amount), 0) FROM transfers t JOIN reviews r ON r.id = t.review_id
+                WHERE t.draft_id = d.id AND t.reason = 'review_paid' AND r.removed_at IS NULL) <> d.reviews_received * d.price_per_review
+            OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.removed_at IS NOT NULL
+                AND (SELECT coalesce(sum(t.amount), 0) FROM transfers t WHERE t.review_id = r.id AND t.reason = 'adjustment' AND t.to_account = d.id) <> d.price_per_review))`,
       ).bind(...draftIds),
       // No member holds more live claims than allowed, and no draft more live claims than free slots.
       env.DB.prepare(
@@ -197,7 +258,7 @@ class Run {
 
   /** What a member sees through the API agrees with the ledger. */
   async checkMembersThroughApi() {
-    for (const who of this.members) {
+    for (const who of this.members.filter((_, i) => !this.suspended.has(i))) {
       const me = await json<{ credits: number }>(await call('/api/v1/me', { token: who.token, now: this.now }));
       const entries: { amount: number; balanceAfter: number }[] = [];
       let cursor: string | null = null;
@@ -237,6 +298,25 @@ const examples: [Op[]][] = [
       { kind: 'cron' },
     ],
   ],
+  // A review removed from a closed draft (reopened, clawed back), then its reviewer, holding a claim and a draft, suspended.
+  [
+    [
+      { kind: 'post', member: 0, reviewsWanted: 1, long: false },
+      { kind: 'review', member: 1, draft: 0 },
+      { kind: 'post', member: 2, reviewsWanted: 2, long: false },
+      { kind: 'claim', member: 1, draft: 1 },
+      { kind: 'post', member: 1, reviewsWanted: 1, long: false },
+      { kind: 'claim', member: 3, draft: 2 },
+      { kind: 'report', member: 0, subject: 0, ofDraft: false },
+      { kind: 'resolve', report: 0, action: 'remove' },
+      { kind: 'report', member: 2, subject: 2, ofDraft: true },
+      { kind: 'resolve', report: 1, action: 'suspend' },
+      { kind: 'claim', member: 1, draft: 0 },
+      { kind: 'review', member: 3, draft: 0 },
+      { kind: 'advance', hours: config.claims.lifetimeMs / HOUR + 1 },
+      { kind: 'cron' },
+    ],
+  ],
 ];
 
 describe('the credit economy under random operations', () => {
@@ -245,7 +325,7 @@ describe('the credit economy under random operations', () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
-          const run = new Run(await Promise.all(Array.from({ length: MEMBERS }, () => signIn())));
+          const run = new Run(await Promise.all(Array.from({ length: MEMBERS }, () => signIn())), await adminSession());
           const trace: string[] = [];
           for (const o of ops) {
             try {

@@ -197,7 +197,7 @@ export interface paths {
         delete: operations["deleteMe"];
         options?: never;
         head?: never;
-        /** Change display name, genres and email preferences */
+        /** Change display name, genres, hidden content notes and email preferences */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -458,6 +458,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a draft, review, reply or member to the moderators
+         * @description One report per member per subject: a repeat answers 200 with the report you filed. At most 10 reports an hour.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports, open (oldest first) or resolved (newest first) */
+        get: operations["listReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reports/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a report: dismiss, remove the subject, or suspend its member
+         * @description Resolves every open report of the same subject. remove hides the subject from all but moderators (a removed review reopens its slot and its pay is clawed back); suspend also ends the member’s sessions, refuses their sign-in, withdraws their open drafts and releases their claims. A report already resolved answers 200 as it stands and changes nothing.
+         */
+        post: operations["resolveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/resend": {
         parameters: {
             query?: never;
@@ -531,6 +588,8 @@ export interface components {
             /** @description Your balance: always the sum of your ledger entries. */
             credits: number;
             genres: ("fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other")[];
+            /** @description Drafts carrying any of these stay out of your queue and digests. */
+            hiddenContentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
             notifications: components["schemas"]["Notifications"];
             /** Format: date-time */
             createdAt: string;
@@ -615,6 +674,7 @@ export interface components {
         UpdateMember: {
             name?: string;
             genres?: ("fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other")[];
+            hiddenContentNotes?: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
             notifications?: {
                 /**
                  * @description Reviews of your drafts: an email each, a daily digest, or none.
@@ -699,6 +759,7 @@ export interface components {
             /** @enum {string} */
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
+            contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
             body: string;
             wordCount: number;
             paragraphCount: number;
@@ -727,6 +788,8 @@ export interface components {
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             reviewsWanted: number;
             note?: string;
+            /** @description Shown before the text; members may hide drafts carrying any of them. */
+            contentNotes?: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
         };
         DraftList: {
             items: components["schemas"]["Draft"][];
@@ -742,6 +805,7 @@ export interface components {
             /** @enum {string} */
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
+            contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
             excerpt: string;
             wordCount: number;
             pays: number;
@@ -811,6 +875,75 @@ export interface components {
         };
         ReplyInput: {
             body: string;
+        };
+        Report: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            subject: {
+                /** @enum {string} */
+                type: "draft" | "review" | "reply" | "member";
+                id: string;
+            };
+            /** @enum {string} */
+            reason: "spam" | "low-effort" | "harassment" | "plagiarism" | "other";
+            details: string | null;
+            createdAt: string;
+        };
+        CreateReport: {
+            subject: {
+                /** @enum {string} */
+                type: "draft" | "review" | "reply" | "member";
+                id: string;
+            };
+            /** @enum {string} */
+            reason: "spam" | "low-effort" | "harassment" | "plagiarism" | "other";
+            details?: string;
+        };
+        AdminReportList: {
+            items: components["schemas"]["AdminReport"][];
+            nextCursor: string | null;
+        };
+        AdminReport: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            subject: {
+                /** @enum {string} */
+                type: "draft" | "review" | "reply" | "member";
+                id: string;
+                description: string;
+                excerpt: string | null;
+                inReplyTo: string | null;
+                removed: boolean;
+            };
+            member: {
+                id: string;
+                name: string;
+                suspended: boolean;
+            };
+            draft: {
+                id: string;
+                title: string | null;
+            } | null;
+            /** @enum {string} */
+            reason: "spam" | "low-effort" | "harassment" | "plagiarism" | "other";
+            details: string | null;
+            reporter: {
+                name: string;
+            };
+            reporters: number;
+            createdAt: string;
+            resolvedAt: string | null;
+            /** @enum {string|null} */
+            action: "dismiss" | "remove" | "suspend" | null;
+            note: string | null;
+            moderator: string | null;
+        };
+        ResolveReport: {
+            /** @enum {string} */
+            action: "dismiss" | "remove" | "suspend";
+            note: string;
         };
         Health: {
             /** @enum {boolean} */
@@ -2877,6 +3010,169 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReport"];
+            };
+        };
+        responses: {
+            /** @description You had reported this already: that report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The new report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing you can see has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports, each with its subject in context. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReportList"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a moderator (the route does not exist for you), or no such report. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resolveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReport"];
+            };
+        };
+        responses: {
+            /** @description The resolved report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReport"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a moderator (the route does not exist for you), or no such report. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

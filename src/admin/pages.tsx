@@ -1,21 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { requireModerator } from '../auth/moderators';
 import { deliverOutbox } from '../email/deliver';
 import { database } from '../db/client';
 import { emailOutbox } from '../db/schema';
 import type { AppEnv } from '../env';
-import { notFound } from '../lib/errors';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
 import { When } from '../ui/when';
 import { readOutboxPage, type OutboxEntry } from './outbox-queue';
-
-/** Operators are named by address in ADMIN_EMAILS; to anyone else /admin does not exist. */
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const admins = (c.env.ADMIN_EMAILS ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
-  if (!c.var.member || !admins.includes(c.var.member.email)) throw notFound('That page');
-  await next();
-};
 
 function EmailQueue({ rows, nextCursor, paged, counts }: { rows: OutboxEntry[]; nextCursor: string | null; paged: boolean; counts: Record<string, number> }) {
   return (
@@ -66,7 +59,7 @@ function EmailQueue({ rows, nextCursor, paged, counts }: { rows: OutboxEntry[]; 
 }
 
 export const adminPages = new Hono<AppEnv>()
-  .use('/admin/*', requirePageMember, requireAdmin)
+  .use('/admin/*', requirePageMember, requireModerator)
   .get('/admin/email', async (c) => {
     const cursor = c.req.query('cursor');
     const { page, counts } = await readOutboxPage(c.env.DB, cursor);

@@ -9,6 +9,7 @@ import { newId, newToken, sha256Hex } from '../lib/ids';
 import { presentMember } from '../members/present';
 import { openSession } from './open-session';
 import { codeHashesMatch } from './sign-in-code';
+import { accountSuspended, memberMayHoldSession } from './suspension';
 
 export type SignedIn = { token: string; sessionId: string };
 
@@ -41,7 +42,8 @@ export async function newSession() {
  * consumed by a conditional UPDATE that stamps this session's id on it, and
  * every later statement only acts if that stamp is there, so racing exchanges
  * of one token, by link or by code, yield one session. The member's account
- * and welcome grant ride in the same batch. Null if the token was not usable.
+ * and welcome grant ride in the same batch. Null if the token was not usable;
+ * a suspended member's token is spent and refused.
  */
 async function spendLoginToken(d1: D1Database, tokenHash: string, now: number): Promise<SignedIn | null> {
   const session = await newSession();
@@ -67,7 +69,10 @@ async function spendLoginToken(d1: D1Database, tokenHash: string, now: number): 
       source: memberOfToken,
     }),
   ]);
-  return results[0]!.meta.changes === 0 || results[2]!.meta.changes === 0 ? null : { token: session.token, sessionId: session.id };
+  if (results[0]!.meta.changes === 0) return null;
+  // The token was good, but its member is suspended: it is spent and no session exists.
+  if (results[2]!.meta.changes === 0) throw accountSuspended();
+  return { token: session.token, sessionId: session.id };
 }
 
 /** Exchanges the token of a sign-in link for a session (the link's code is spent with it). */
@@ -115,7 +120,8 @@ export async function findSession(db: Database, token: string, now: number) {
     .from(sessions)
     .innerJoin(members, eq(sessions.memberId, members.id))
     .leftJoin(accounts, eq(accounts.id, members.id))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now)));
+    // A session that slipped past a suspension (none should) still signs nobody in.
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now), memberMayHoldSession));
   if (!row) return null;
   const renewal =
     row.expiresAt - now < config.auth.sessionLifetimeMs - config.auth.sessionRenewAfterMs

@@ -25,6 +25,10 @@ export const members = sqliteTable(
     notifyClaims: integer('notify_claims', { mode: 'boolean' }).notNull().default(true),
     reviewDigestAt: integer('review_digest_at'),
     draftsDigestAt: integer('drafts_digest_at'),
+    /** Content notes the member does not want in their queue and digests: a bitmask over config.safety.contentNotes. */
+    hiddenContentNotes: integer('hidden_content_notes').notNull().default(0),
+    /** Set by a moderator's suspend: no session, no sign-in. */
+    suspendedAt: integer('suspended_at'),
   },
   (t) => [
     check('members_email_lower', sql`${t.email} = lower(${t.email})`),
@@ -190,6 +194,10 @@ export const drafts = sqliteTable(
     status: text('status', { enum: DRAFT_STATUSES }).notNull().default('open'),
     createdAt: integer('created_at').notNull(),
     endedAt: integer('ended_at'),
+    /** A bitmask over config.safety.contentNotes, so the queue's filter is one AND on the row it already reads. */
+    contentNotes: integer('content_notes').notNull().default(0),
+    /** Set when a moderator removed it: hidden from everyone but moderators. */
+    removedAt: integer('removed_at'),
   },
   (t) => [
     check('drafts_reviews_wanted', sql`${t.reviewsWanted} BETWEEN 1 AND 5`),
@@ -247,6 +255,8 @@ export const reviews = sqliteTable(
     helpful: integer('helpful'),
     ratedAt: integer('rated_at'),
     createdAt: integer('created_at').notNull(),
+    /** Set when a moderator removed it: its slot reopened and its pay went back to the draft's escrow. */
+    removedAt: integer('removed_at'),
   },
   (t) => [
     uniqueIndex('reviews_one_per_reviewer').on(t.draftId, t.reviewerId),
@@ -283,6 +293,7 @@ export const replies = sqliteTable(
       .references(() => members.id),
     body: text('body').notNull(),
     createdAt: integer('created_at').notNull(),
+    removedAt: integer('removed_at'),
   },
   (t) => [index('replies_review').on(t.reviewId, t.createdAt)],
 );
@@ -312,6 +323,8 @@ export const EMAIL_KINDS = [
   'claim_expiring',
   'claim_expired',
   'draft_complete',
+  'report_handled',
+  'moderation_notice',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -430,4 +443,72 @@ export const signInCounts = sqliteTable(
     cap: integer('cap').notNull(),
   },
   (t) => [primaryKey({ columns: [t.keyHash, t.day] }), check('sign_in_counts_cap', sql`${t.count} <= ${t.cap}`)],
+);
+
+export const REPORT_SUBJECTS = ['draft', 'review', 'reply', 'member'] as const;
+export type ReportSubject = (typeof REPORT_SUBJECTS)[number];
+export const REPORT_REASONS = ['spam', 'low-effort', 'harassment', 'plagiarism', 'other'] as const;
+export const MODERATION_ACTIONS = ['dismiss', 'remove', 'suspend'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** A member's report of something they can see; one per member per subject. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    reporterId: text('reporter_id')
+      .notNull()
+      .references(() => members.id),
+    subjectType: text('subject_type', { enum: REPORT_SUBJECTS }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** Whose content it is (the member themself for a member report): the one a remove or suspend acts on. */
+    subjectMemberId: text('subject_member_id')
+      .notNull()
+      .references(() => members.id),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    details: text('details'),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    /** The moderation action that resolved it: every statement of that resolve acts only while this is its id. */
+    actionId: text('action_id'),
+    createdAt: integer('created_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [
+    check('reports_subject_type', sql`${t.subjectType} IN ('draft', 'review', 'reply', 'member')`),
+    check('reports_reason', sql`${t.reason} IN ('spam', 'low-effort', 'harassment', 'plagiarism', 'other')`),
+    check('reports_status', sql`${t.status} IN ('open', 'resolved')`),
+    uniqueIndex('reports_one_per_reporter').on(t.reporterId, t.subjectType, t.subjectId),
+    index('reports_reporter_recent').on(t.reporterId, t.createdAt),
+    index('reports_subject').on(t.subjectType, t.subjectId, t.status),
+    index('reports_open').on(t.status, t.createdAt, t.id),
+    index('reports_resolved').on(t.status, t.resolvedAt, t.id),
+  ],
+);
+
+/** Append-only (triggers in the migration): every moderator decision, as it was taken. */
+export const moderationActions = sqliteTable(
+  'moderation_actions',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id),
+    moderatorId: text('moderator_id')
+      .notNull()
+      .references(() => members.id),
+    action: text('action', { enum: MODERATION_ACTIONS }).notNull(),
+    subjectType: text('subject_type', { enum: REPORT_SUBJECTS }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The member acted on. */
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    note: text('note').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    check('moderation_actions_action', sql`${t.action} IN ('dismiss', 'remove', 'suspend')`),
+    index('moderation_actions_member').on(t.memberId, t.seq),
+  ],
 );

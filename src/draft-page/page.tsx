@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ActiveClaim } from '../claims/active-claims';
 import type { AppEnv } from '../env';
+import { ContentNotesLine } from '../ui/content-notes';
 import { Notice } from '../ui/forms';
+import { ReportLink } from '../ui/report-link';
 import { credits, duration, plural, timeLeft } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { When } from '../ui/when';
@@ -155,6 +157,12 @@ function DraftPage(props: {
         </p>
         <h1>{draft.title}</h1>
         <DraftMeta draft={draft} />
+        <ContentNotesLine notes={draft.contentNotes} />
+        {draft.isMine ? null : (
+          <p class="report-line">
+            <ReportLink type="draft" id={draft.id} what="this draft" />
+          </p>
+        )}
         {props.notice}
         {draft.isMine ? (
           <AuthorStatus draft={draft} />

@@ -4,6 +4,7 @@ import { renderMarkdown } from '../lib/markdown';
 import { describedBy, FieldError } from '../ui/forms';
 import { credits, wordCount } from '../ui/format';
 import type { ReviewView } from '../reviews/queries';
+import { ReportLink } from '../ui/report-link';
 import { When } from '../ui/when';
 
 /** A reply typed into a review's thread that was refused, shown again with why. */
@@ -106,6 +107,12 @@ function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Vi
               <p class="reply-meta">
                 <strong>{reply.author.id === viewer.id ? 'You' : reply.author.name}</strong>{' '}
                 <When value={reply.createdAt} time />
+                {reply.author.id === viewer.id ? null : (
+                  <>
+                    {' '}
+                    · <ReportLink type="reply" id={reply.id} what={`this reply by ${reply.author.name}`} />
+                  </>
+                )}
               </p>
               <div class="reply-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(reply.body) }} />
             </li>
@@ -154,6 +161,12 @@ export function ReviewCard({
         <p class="muted">
           <When value={review.createdAt} /> · {wordCount(review.wordCount)} ·{' '}
           {review.reviewer.id === viewer.id ? `earned you ${credits(review.paid)}` : `paid ${credits(review.paid)}`}
+          {review.reviewer.id === viewer.id ? null : (
+            <>
+              {' '}
+              · <ReportLink type="review" id={review.id} what={`review ${number} by ${review.reviewer.name}`} />
+            </>
+          )}
         </p>
       </header>
       <div class="prose review-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(review.body) }} />

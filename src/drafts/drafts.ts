@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { config, pricePerReview } from '../config';
 import { statement } from '../db/statements';
 import type { Member, SignedInMember } from '../db/schema';
@@ -12,6 +12,7 @@ import { presentDraft, type DraftView } from './present';
 import { liveClaimsOn } from '../claims/slots';
 import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
 import type { PostDraftInput } from './schemas';
+import { notesToMask } from '../content-notes/content-notes';
 
 export function insufficientCredits(cost: number, balance: number) {
   const shortfall = cost - balance;
@@ -38,8 +39,9 @@ export async function postDraft(d1: D1Database, author: SignedInMember, input: P
   const id = newId();
   try {
     const results = await d1.batch<DraftRow>([
-      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at)
-        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now})`),
+      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, content_notes, created_at)
+        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted},
+          ${notesToMask(input.contentNotes ?? [])}, ${now})`),
       statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
       transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
       selectDraft(d1, id, now),
@@ -82,6 +84,31 @@ export async function listOwnDrafts(d1: D1Database, author: Member, cursor: stri
 }
 
 /**
+ * Withdraws the open drafts matching `which` (alias d) and refunds each one's
+ * escrow but for the slots held by live claims, for a batch of the caller's:
+ * the author's withdraw, a moderator's removal or suspension. The first
+ * statement's changes say how many drafts it withdrew.
+ */
+export function withdrawStatements(d1: D1Database, which: SQL, now: number): D1PreparedStatement[] {
+  const unclaimed = sql`a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)}`;
+  return [
+    statement(d1, sql`UPDATE drafts AS d SET status = 'withdrawn', ended_at = ${now} WHERE d.status = 'open' AND ${which}`),
+    transferStatement(d1, {
+      id: sql`lower(hex(randomblob(10)))`,
+      from: sql`d.id`,
+      to: sql`d.author_id`,
+      amount: unclaimed,
+      reason: 'refund',
+      key: sql`'refund:withdraw:' || d.id`,
+      now,
+      draftId: sql`d.id`,
+      source: sql`FROM drafts d JOIN accounts a ON a.id = d.id
+        WHERE ${which} AND d.status = 'withdrawn' AND d.ended_at = ${now} AND ${unclaimed} > 0`,
+    }),
+  ];
+}
+
+/**
  * Ends an open draft and refunds every slot that is neither reviewed nor
  * claimed. A slot still claimed keeps its credit in escrow: it pays the
  * reviewer if they finish, and is refunded when the claim ends unused.
@@ -93,20 +120,7 @@ export async function withdrawDraft(d1: D1Database, author: Member, draftId: str
   if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
 
   const results = await d1.batch<DraftRow>([
-    statement(d1, sql`UPDATE drafts SET status = 'withdrawn', ended_at = ${now}
-      WHERE id = ${draftId} AND author_id = ${author.id} AND status = 'open'`),
-    transferStatement(d1, {
-      from: draftId,
-      to: author.id,
-      amount: sql`a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)}`,
-      reason: 'refund',
-      key: `refund:withdraw:${draftId}`,
-      now,
-      draftId,
-      source: sql`FROM drafts d JOIN accounts a ON a.id = d.id
-        WHERE d.id = ${draftId} AND d.status = 'withdrawn' AND d.ended_at = ${now}
-          AND a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)} > 0`,
-    }),
+    ...withdrawStatements(d1, sql`d.id = ${draftId} AND d.author_id = ${author.id}`, now),
     selectDraft(d1, draftId, now),
   ]);
   if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');

@@ -13,12 +13,13 @@ import { requirePageMember } from '../ui/require-page-member';
 import { listOwnDrafts, postDraft, withdrawDraft } from './drafts';
 import { OwnDraftList } from './own-drafts';
 import { PostDraftSchema } from './schemas';
+import { noteLabel } from '../content-notes/content-notes';
 
 const { drafts } = config;
 
-type DraftFormValues = { title: string; genre: string; reviewsWanted: string; note: string; body: string };
+type DraftFormValues = { title: string; genre: string; reviewsWanted: string; note: string; body: string; contentNotes: string[] };
 
-const emptyForm: DraftFormValues = { title: '', genre: '', reviewsWanted: String(drafts.minReviewsWanted), note: '', body: '' };
+const emptyForm: DraftFormValues = { title: '', genre: '', reviewsWanted: String(drafts.minReviewsWanted), note: '', body: '', contentNotes: [] };
 
 /** Each field's element id, so the error summary can link to it. */
 const fieldIds: Record<string, string> = {
@@ -26,6 +27,7 @@ const fieldIds: Record<string, string> = {
   genre: 'draft-genre',
   reviewsWanted: 'draft-reviews',
   note: 'draft-note',
+  contentNotes: 'draft-notes',
   body: 'draft-body',
   credits: 'draft-cost',
 };
@@ -135,6 +137,21 @@ function NewDraftPage({ values, errors, balance }: { values: DraftFormValues; er
             {values.note}
           </textarea>
         </Field>
+        <Field name="contentNotes" errors={errors}>
+          <fieldset id="draft-notes">
+            <legend>
+              Content notes <span class="optional">(optional)</span>
+            </legend>
+            <p class="hint">Shown before your text, so readers who would rather not read about these can pass.</p>
+            <div class="checkbox-grid">
+              {config.safety.contentNotes.map((note) => (
+                <label class="checkbox">
+                  <input type="checkbox" name="contentNotes" value={note} checked={values.contentNotes.includes(note)} /> {noteLabel(note)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </Field>
         <Field name="body" errors={errors}>
           <label for="draft-body">Your draft</label>
           <p class="hint" id="draft-body-hint">
@@ -201,12 +218,15 @@ export const draftPages = new Hono<AppEnv>()
   .get('/drafts/new', requirePageMember, (c) => showNewDraft(c, emptyForm, {}))
   .post('/drafts', requirePageMember, async (c) => {
     const form = await formFields(c.req);
+    // Checkboxes repeat their name: read them as a list (the body is parsed once and cached).
+    const notes = (await c.req.parseBody({ all: true })).contentNotes;
     const values: DraftFormValues = {
       title: form.title ?? '',
       genre: form.genre ?? '',
       reviewsWanted: form.reviewsWanted ?? '',
       note: form.note ?? '',
       body: form.body ?? '',
+      contentNotes: (Array.isArray(notes) ? notes : notes === undefined ? [] : [notes]).filter((n): n is string => typeof n === 'string'),
     };
     const parsed = PostDraftSchema.safeParse({
       title: values.title,
@@ -214,6 +234,7 @@ export const draftPages = new Hono<AppEnv>()
       genre: values.genre,
       reviewsWanted: Number(values.reviewsWanted),
       note: values.note,
+      contentNotes: values.contentNotes,
     });
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);

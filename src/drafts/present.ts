@@ -1,6 +1,7 @@
 import type { Genre } from '../config';
 import { splitParagraphs } from '../lib/text';
 import type { DraftRow } from './queries';
+import { maskToNotes } from '../content-notes/content-notes';
 
 /** A draft as the API shows it; the author also sees the escrow and where each slot stands. */
 export function presentDraft(row: DraftRow, viewerId: string) {
@@ -10,6 +11,7 @@ export function presentDraft(row: DraftRow, viewerId: string) {
     title: row.title,
     genre: row.genre as Genre,
     note: row.note,
+    contentNotes: maskToNotes(row.content_notes),
     body: row.body,
     wordCount: row.word_count,
     paragraphCount: splitParagraphs(row.body).length,

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { freeSlots, liveClaimIdOf, liveClaimsOn } from '../claims/slots';
 import { statement } from '../db/statements';
 
+/** The draft aliased `d` was not removed by a moderator. */
+const notRemoved = sql`d.removed_at IS NULL`;
+
 /** A draft row with what every view of it needs, in one read. */
 export type DraftRow = {
   id: string;
@@ -12,6 +15,7 @@ export type DraftRow = {
   body: string;
   genre: string;
   note: string | null;
+  content_notes: number;
   word_count: number;
   price_per_review: number;
   reviews_wanted: number;
@@ -27,13 +31,13 @@ export type DraftRow = {
  * Who may see the draft aliased `d`: every member while it is open or closed;
  * once withdrawn, its author and the reviewers it still concerns (one
  * finishing a live claim, one whose review it holds). Everyone else is told
- * it does not exist.
+ * it does not exist. A draft a moderator removed is gone for all of them.
  */
-export const draftVisibleTo = (viewerId: string, now: number) => sql`(d.status <> 'withdrawn' OR d.author_id = ${viewerId}
+export const draftVisibleTo = (viewerId: string, now: number) => sql`(${notRemoved} AND (d.status <> 'withdrawn' OR d.author_id = ${viewerId}
   OR ${liveClaimIdOf(viewerId, sql`d.id`, now)} IS NOT NULL
-  OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${viewerId}))`;
+  OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${viewerId})))`;
 
-export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note,
+export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note, d.content_notes,
   d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.status, d.created_at,
   coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now)} AS free_slots`;
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { DRAFT_STATUSES } from '../db/schema';
 import { config } from '../config';
 import { countWords } from '../lib/text';
+import { ContentNotesSchema } from '../content-notes/content-notes';
 
 const { drafts } = config;
 
@@ -32,6 +33,7 @@ export const PostDraftSchema = z
       .trim()
       .max(drafts.noteMaxLength, `Keep the note to reviewers under ${drafts.noteMaxLength} characters.`)
       .optional(),
+    contentNotes: ContentNotesSchema.optional().openapi({ description: 'Shown before the text; members may hide drafts carrying any of them.' }),
   })
   .strict()
   .openapi('PostDraft');
@@ -44,6 +46,7 @@ export const DraftSchema = z
     title: z.string(),
     genre: GenreSchema,
     note: z.string().nullable(),
+    contentNotes: ContentNotesSchema,
     body: z.string(),
     wordCount: z.number().int(),
     paragraphCount: z.number().int(),

@@ -10,7 +10,7 @@ import { EmailSendError, type EmailTransport } from './message';
 import { nextRetryDelay } from './retry';
 import { emailSetup } from './setup';
 import { transportFor } from './transport';
-import { groupOf, unsubscribeUrl } from './unsubscribe';
+import { groupOf, isTransactional, TRANSACTIONAL_KINDS, unsubscribeUrl } from './unsubscribe';
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
 
@@ -62,8 +62,8 @@ export async function deliverOutbox(env: Bindings, now: number, options: Deliver
       and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.lockedUntil, now)),
     ),
     options.ids?.length ? inArray(emailOutbox.id, options.ids) : undefined,
-    // Notifications carry an unsubscribe link, so without the secret they wait; sign-in email never does.
-    unsubscribeSecret ? undefined : eq(emailOutbox.kind, 'sign_in'),
+    // Notifications carry an unsubscribe link, so without the secret they wait; transactional email never does.
+    unsubscribeSecret ? undefined : inArray(emailOutbox.kind, [...TRANSACTIONAL_KINDS]),
     // Past the day's sending budget only sign-in email goes out: notifications wait for tomorrow's.
     or(
       eq(emailOutbox.kind, 'sign_in'),
@@ -117,7 +117,7 @@ export async function deliverOutbox(env: Bindings, now: number, options: Deliver
     if (i > 0 && pace > 0) await sleep(pace);
     try {
       const unsubscribe =
-        row.kind === 'sign_in' || !row.memberId || !unsubscribeSecret ? null : await unsubscribeUrl(origin, unsubscribeSecret, row.memberId, groupOf[row.kind]);
+        isTransactional(row.kind) || !row.memberId || !unsubscribeSecret ? null : await unsubscribeUrl(origin, unsubscribeSecret, row.memberId, groupOf[row.kind]);
       const message = fillLinks(
         { to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody, headers: JSON.parse(row.headers) },
         origin,

@@ -1,9 +1,8 @@
-import type { EmailKind } from '../db/schema';
 import type { Bindings } from '../env';
 import { linkOrigin, plain, unsubscribeLink } from './links';
 import { EmailShell, renderEmailHtml } from './render';
 import type { OutboxEmail } from './outbox';
-import { groupOf, type PreferenceGroup } from './unsubscribe';
+import { groupOf, type NotificationKind, type PreferenceGroup, type TransactionalKind } from './unsubscribe';
 
 /**
  * What a notification needs beyond its content when it is written. Links are
@@ -33,23 +32,11 @@ const why: Record<PreferenceGroup, string> = {
   claims: 'You get this because you claimed a draft to review on Volley.',
 };
 
-/**
- * A notification with both bodies, the member's name, a link straight to the
- * thing, a footer saying why it came, and RFC 8058 one-click unsubscribe for
- * its preference group.
- */
-export async function notification(
-  ctx: EmailContext,
-  recipient: Recipient,
-  kind: Exclude<EmailKind, 'sign_in'>,
-  content: NotificationContent,
-  dedupeKey?: string,
-): Promise<OutboxEmail> {
-  const group = groupOf[kind];
-  const unsubscribe = unsubscribeLink;
+/** Both bodies of an email to a member: greeting, lines, quote, one button, and a footer saying why it came. */
+async function compose(recipient: Recipient, content: NotificationContent, why: string, unsubscribe: string | null) {
   const url = `${linkOrigin}${content.link.path}`;
   const settings = `${linkOrigin}/settings`;
-  const footer = `${why[group]} Turn these off: ${unsubscribe} · All settings: ${settings}`;
+  const footer = unsubscribe ? `${why} Turn these off: ${unsubscribe} · All settings: ${settings}` : why;
   const name = plain(recipient.name);
   const subject = plain(content.subject);
   const lines = content.lines.map(plain);
@@ -63,9 +50,8 @@ export async function notification(
     `${content.link.label}: ${url}`,
     '',
     '—',
-    why[group],
-    `Unsubscribe from these: ${unsubscribe}`,
-    `All email settings: ${settings}`,
+    why,
+    ...(unsubscribe ? [`Unsubscribe from these: ${unsubscribe}`, `All email settings: ${settings}`] : []),
   ].join('\n');
 
   const html = await renderEmailHtml(
@@ -82,23 +68,50 @@ export async function notification(
           {content.link.label}
         </a>
       </p>
-      <p style="font-family:system-ui,sans-serif;font-size:13px;">
-        <a href={unsubscribe} style="color:#5c5750;">Unsubscribe from these emails</a>
-      </p>
+      {unsubscribe ? (
+        <p style="font-family:system-ui,sans-serif;font-size:13px;">
+          <a href={unsubscribe} style="color:#5c5750;">Unsubscribe from these emails</a>
+        </p>
+      ) : null}
     </EmailShell>,
   );
+  return { to: recipient.email, subject, text, html };
+}
 
+/**
+ * A notification with both bodies, the member's name, a link straight to the
+ * thing, a footer saying why it came, and RFC 8058 one-click unsubscribe for
+ * its preference group.
+ */
+export async function notification(
+  ctx: EmailContext,
+  recipient: Recipient,
+  kind: NotificationKind,
+  content: NotificationContent,
+  dedupeKey?: string,
+): Promise<OutboxEmail> {
+  const unsubscribe = unsubscribeLink;
   const listUnsubscribe = [`<${unsubscribe}>`, ...(ctx.mailto ? [`<mailto:${ctx.mailto}?subject=unsubscribe>`] : [])].join(', ');
   return {
     kind,
     memberId: recipient.id,
     dedupeKey,
     message: {
-      to: recipient.email,
-      subject,
-      text,
-      html,
+      ...(await compose(recipient, content, why[groupOf[kind]], unsubscribe)),
       headers: { 'List-Unsubscribe': listUnsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     },
   };
+}
+
+/**
+ * An email about the member's own account that no preference turns off (see
+ * TRANSACTIONAL_KINDS): the same shape as a notification, without unsubscribe.
+ */
+export async function transactionalEmail(
+  recipient: Recipient,
+  kind: Exclude<TransactionalKind, 'sign_in'>,
+  content: NotificationContent & { why: string },
+  dedupeKey?: string,
+): Promise<OutboxEmail> {
+  return { kind, memberId: recipient.id, dedupeKey, message: await compose(recipient, content, content.why, null) };
 }

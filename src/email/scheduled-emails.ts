@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, exists, gt, inArray, lte, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, isNull, lte, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { config } from '../config';
 import { database } from '../db/client';
 import { claims, drafts, emailOutbox, members, reviews, suppressions } from '../db/schema';
 import { statement } from '../db/statements';
 import { excerpt } from '../lib/markdown';
+import { maskToNotes, noteLabel } from '../content-notes/content-notes';
 import { enqueueEmail, memberWants, type OutboxEmail } from './outbox';
 import { notification, type EmailContext } from './notification';
 
@@ -112,7 +113,7 @@ export async function reviewDigests(d1: D1Database, ctx: EmailContext, now: numb
       .from(reviews)
       .innerJoin(drafts, eq(drafts.id, reviews.draftId))
       .innerJoin(members, eq(members.id, reviews.reviewerId))
-      .where(and(eq(drafts.authorId, member.id), gt(reviews.createdAt, member.since), lte(reviews.createdAt, now)))
+      .where(and(eq(drafts.authorId, member.id), gt(reviews.createdAt, member.since), lte(reviews.createdAt, now), isNull(reviews.removedAt)))
       .orderBy(asc(reviews.createdAt));
     const email = await notification(ctx, member, 'reviews_digest', {
       subject: `${digested.length} new review${digested.length === 1 ? '' : 's'} of your drafts`,
@@ -128,13 +129,13 @@ export async function reviewDigests(d1: D1Database, ctx: EmailContext, now: numb
 export async function draftDigests(d1: D1Database, ctx: EmailContext, now: number) {
   const db = database(d1);
   const due = await db
-    .select({ id: members.id, email: members.email, name: members.name, genres: members.genres, since: sql<number>`coalesce(${members.draftsDigestAt}, ${members.createdAt})` })
+    .select({ id: members.id, email: members.email, name: members.name, genres: members.genres, hidden: members.hiddenContentNotes, since: sql<number>`coalesce(${members.draftsDigestAt}, ${members.createdAt})` })
     .from(members)
     .where(and(eq(members.notifyNewDrafts, true), ne(members.genres, '[]'), lte(sql`coalesce(${members.draftsDigestAt}, 0)`, now - config.email.digestEveryMs)))
     .limit(PER_RUN);
   for (const member of due) {
     const fresh = await db
-      .select({ title: drafts.title, genre: drafts.genre, wordCount: drafts.wordCount })
+      .select({ title: drafts.title, genre: drafts.genre, wordCount: drafts.wordCount, notes: drafts.contentNotes })
       .from(drafts)
       .where(
         and(
@@ -142,6 +143,8 @@ export async function draftDigests(d1: D1Database, ctx: EmailContext, now: numbe
           gt(drafts.createdAt, member.since),
           ne(drafts.authorId, member.id),
           inArray(drafts.genre, JSON.parse(member.genres) as string[]),
+          // The member's hidden content notes, as in their queue (content-notes.ts).
+          member.hidden ? eq(sql`${drafts.contentNotes} & ${member.hidden}`, 0) : undefined,
         ),
       )
       .orderBy(desc(drafts.createdAt))
@@ -149,7 +152,11 @@ export async function draftDigests(d1: D1Database, ctx: EmailContext, now: numbe
     const email = fresh.length
       ? await notification(ctx, member, 'drafts_digest', {
           subject: `${fresh.length} new draft${fresh.length === 1 ? '' : 's'} in your genres`,
-          lines: fresh.map((d) => `“${d.title}” — ${d.genre.replace('-', ' ')}, ${d.wordCount.toLocaleString('en')} words`),
+          lines: fresh.map((d) => {
+            const notes = maskToNotes(d.notes);
+            const warned = notes.length ? ` (content notes: ${notes.map(noteLabel).join(', ')})` : '';
+            return `“${d.title}” — ${d.genre.replace('-', ' ')}, ${d.wordCount.toLocaleString('en')} words${warned}`;
+          }),
           link: { path: '/queue', label: 'Open the queue' },
         })
       : null;

@@ -13,7 +13,18 @@ export const PREFERENCE_GROUPS = {
 
 export type PreferenceGroup = keyof typeof PREFERENCE_GROUPS;
 
-export const groupOf: Record<Exclude<EmailKind, 'sign_in'>, PreferenceGroup> = {
+/**
+ * Email a member cannot switch off, so it carries no unsubscribe link and never waits for the unsubscribe secret:
+ * the sign-in link they asked for, and moderation outcomes (a report they filed was handled; content of theirs was
+ * removed or their account suspended). A member must learn what was done to their account and why, whatever their
+ * preferences, or they could not contest it.
+ */
+export const TRANSACTIONAL_KINDS = ['sign_in', 'report_handled', 'moderation_notice'] as const satisfies readonly EmailKind[];
+export type TransactionalKind = (typeof TRANSACTIONAL_KINDS)[number];
+export type NotificationKind = Exclude<EmailKind, TransactionalKind>;
+export const isTransactional = (kind: EmailKind): kind is TransactionalKind => (TRANSACTIONAL_KINDS as readonly string[]).includes(kind);
+
+export const groupOf: Record<NotificationKind, PreferenceGroup> = {
   review_received: 'reviews',
   reviews_digest: 'reviews',
   draft_complete: 'reviews',

@@ -3,16 +3,17 @@ import { statement } from '../db/statements';
 import type { SignedInMember } from '../db/schema';
 import { presentReviews, reviewStatements } from '../reviews/queries';
 import { presentMember } from './present';
+import { actionsAboutMemberStatement } from '../moderation/queries';
 
 /**
  * Everything a member wrote and owns, in one JSON document: profile, drafts
  * (withdrawn ones too), reviews written and received with their threads, every
- * reply, claims, and the whole ledger. Reads only, in one batch.
+ * reply, claims, the whole ledger, and what moderators did about the member. Reads only, in one batch.
  */
 export async function exportMemberData(d1: D1Database, member: SignedInMember, now: number) {
   const written = reviewStatements(d1, sql`r.reviewer_id = ${member.id}`);
   const received = reviewStatements(d1, sql`r.draft_id IN (SELECT id FROM drafts WHERE author_id = ${member.id})`);
-  const [drafts, claims, ledger, replies, ...reviews] = await d1.batch([
+  const [drafts, claims, ledger, replies, moderation, ...reviews] = await d1.batch([
     statement(d1, sql`SELECT id, title, genre, note, body, word_count AS wordCount, price_per_review AS pricePerReview,
         reviews_wanted AS reviewsWanted, reviews_received AS reviewsReceived, status, created_at AS createdAt, ended_at AS endedAt
       FROM drafts WHERE author_id = ${member.id} ORDER BY created_at`),
@@ -23,6 +24,7 @@ export async function exportMemberData(d1: D1Database, member: SignedInMember, n
         CASE WHEN to_account = ${member.id} THEN to_balance_after ELSE from_balance_after END AS balanceAfter
       FROM transfers WHERE from_account = ${member.id} OR to_account = ${member.id} ORDER BY seq`),
     statement(d1, sql`SELECT id, review_id AS reviewId, body, created_at AS createdAt FROM replies WHERE author_id = ${member.id} ORDER BY created_at`),
+    actionsAboutMemberStatement(d1, member.id),
     ...written,
     ...received,
   ]);
@@ -40,5 +42,6 @@ export async function exportMemberData(d1: D1Database, member: SignedInMember, n
     replies: withDates(replies!.results as Record<string, unknown>[]),
     claims: withDates(claims!.results as Record<string, unknown>[]),
     ledger: withDates(ledger!.results as Record<string, unknown>[]),
+    moderationActions: withDates(moderation!.results as Record<string, unknown>[]),
   };
 }

@@ -11,6 +11,7 @@ import { requirePageMember } from '../ui/require-page-member';
 import { genreLabel } from '../ui/format';
 import { presentMember } from './present';
 import { UpdateMemberSchema } from './schemas';
+import { noteLabel } from '../content-notes/content-notes';
 import { updateMember } from './update';
 
 type SettingsProps = { member: SignedInMember; saved?: boolean; errors?: Record<string, string> };
@@ -38,6 +39,19 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
             {config.drafts.genres.map((genre) => (
               <label class="checkbox">
                 <input type="checkbox" name="genres" value={genre} {...checked(view.genres.includes(genre))} /> {genreLabel(genre)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Content notes to hide</legend>
+          <p class="muted">Drafts carrying any note you tick stay out of your queue and your new-drafts digest.</p>
+          <div class="checkbox-grid">
+            {config.safety.contentNotes.map((note) => (
+              <label class="checkbox">
+                <input type="checkbox" name="hiddenContentNotes" value={note} {...checked(view.hiddenContentNotes.includes(note))} />{' '}
+                {noteLabel(note)}
               </label>
             ))}
           </div>
@@ -151,6 +165,7 @@ export const settingsPages = new Hono<AppEnv>()
     const parsed = UpdateMemberSchema.safeParse({
       name: form.name,
       genres: list(form.genres),
+      hiddenContentNotes: list(form.hiddenContentNotes),
       notifications: {
         reviews: form.reviews,
         activity: form.activity === 'on',

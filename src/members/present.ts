@@ -1,5 +1,6 @@
 import type { Genre } from '../config';
 import type { SignedInMember } from '../db/schema';
+import { maskToNotes } from '../content-notes/content-notes';
 
 /** A member as the API shows them to themselves. */
 export function presentMember(member: SignedInMember) {
@@ -9,6 +10,7 @@ export function presentMember(member: SignedInMember) {
     name: member.name,
     credits: member.credits,
     genres: JSON.parse(member.genres) as Genre[],
+    hiddenContentNotes: maskToNotes(member.hiddenContentNotes),
     notifications: {
       reviews: member.notifyReviews,
       activity: member.notifyActivity,

@@ -24,7 +24,7 @@ const patchMe = createRoute({
   ...memberRoute('Members'),
   method: 'patch',
   path: '/me',
-  summary: 'Change display name, genres and email preferences',
+  summary: 'Change display name, genres, hidden content notes and email preferences',
   request: { body: jsonBody(UpdateMemberSchema) },
   responses: { 200: jsonResponse('The updated member.', MemberSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });

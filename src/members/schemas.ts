@@ -3,6 +3,7 @@ import { REVIEW_NOTICES } from '../db/schema';
 import { config } from '../config';
 import { duration } from '../ui/format';
 import { GenreSchema } from '../drafts/schemas';
+import { ContentNotesSchema } from '../content-notes/content-notes';
 
 export const NotificationsSchema = z
   .object({
@@ -20,6 +21,7 @@ export const MemberSchema = z
     name: z.string().max(config.member.nameMaxLength),
     credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
     genres: z.array(GenreSchema),
+    hiddenContentNotes: ContentNotesSchema.openapi({ description: 'Drafts carrying any of these stay out of your queue and digests.' }),
     notifications: NotificationsSchema,
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
@@ -34,6 +36,7 @@ export const UpdateMemberSchema = z
       .max(config.member.nameMaxLength, `Display names are at most ${config.member.nameMaxLength} characters.`)
       .optional(),
     genres: z.array(GenreSchema).max(config.drafts.genres.length).optional(),
+    hiddenContentNotes: ContentNotesSchema.optional(),
     notifications: NotificationsSchema.partial().strict().optional(),
   })
   .strict()

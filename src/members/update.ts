@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { database } from '../db/client';
 import { members, type SignedInMember } from '../db/schema';
 import type { UpdateMemberInput } from './schemas';
+import { notesToMask } from '../content-notes/content-notes';
 
 /** Applies a settings change and returns the member as it now stands. */
 export async function updateMember(d1: D1Database, member: SignedInMember, input: UpdateMemberInput): Promise<SignedInMember> {
@@ -9,6 +10,7 @@ export async function updateMember(d1: D1Database, member: SignedInMember, input
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.genres !== undefined ? { genres: JSON.stringify([...new Set(input.genres)]) } : {}),
+    ...(input.hiddenContentNotes !== undefined ? { hiddenContentNotes: notesToMask(input.hiddenContentNotes) } : {}),
     ...(n.reviews !== undefined ? { notifyReviews: n.reviews } : {}),
     ...(n.activity !== undefined ? { notifyActivity: n.activity } : {}),
     ...(n.newDrafts !== undefined ? { notifyNewDrafts: n.newDrafts } : {}),

@@ -3,6 +3,7 @@ import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { accountSuspended } from '../auth/suspension';
 import { openSession } from '../auth/open-session';
 import { newSession, type SignedIn } from '../auth/sessions';
 import { config } from '../config';
@@ -81,7 +82,7 @@ export async function authenticateWithPasskey(
 
   const session = await newSession();
   const won = challengeUsedBy(challenge, session.id);
-  const [used, , opened] = await d1.batch([
+  const [used, moved, opened] = await d1.batch([
     useChallenge(d1, challenge, session.id, now),
     // Only from the counter this check read: of two assertions racing past it with one counter value, one moves it.
     statement(d1, sql`UPDATE passkeys SET counter = ${newCounter}, last_used_at = ${now}
@@ -95,6 +96,8 @@ export async function authenticateWithPasskey(
     ),
   ]);
   if (used!.meta.changes === 0) throw challengeRefused();
+  // The counter moved, so the assertion was good: only a suspension keeps the session from opening.
+  if (opened!.meta.changes === 0 && moved!.meta.changes > 0) throw accountSuspended();
   if (opened!.meta.changes === 0) throw passkeyRejected('its signature counter did not move forward.');
   return { token: session.token, sessionId: session.id, memberId: passkey.memberId };
 }

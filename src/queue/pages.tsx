@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { config, type Genre } from '../config';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../lib/validation';
+import { ContentNotesLine } from '../ui/content-notes';
 import { FieldError } from '../ui/forms';
 import { credits, duration, genreLabel, reviewProgress, wordCount } from '../ui/format';
 import { renderPage } from '../ui/render';
@@ -55,6 +56,7 @@ function QueueCard({ item }: { item: QueueItem }) {
         <span>{wordCount(item.wordCount)}</span>
         <span>by {item.author.name}</span>
       </p>
+      <ContentNotesLine notes={item.contentNotes} />
       {item.note ? (
         <p class="queue-note">
           <span class="label">The author asks:</span> {item.note}
@@ -135,7 +137,7 @@ export const queuePages = new Hono<AppEnv>().get('/queue', requirePageMember, as
   // A genre we do not know is explained beside the filter, and the whole queue shown instead.
   const query = parsed.success ? parsed.data : { cursor: undefined, genre: undefined };
   const error = parsed.success ? undefined : fieldErrors(parsed.error).genre;
-  const page = await readQueue(c.env.DB, c.var.member!.id, query, c.var.clock());
+  const page = await readQueue(c.env.DB, c.var.member!, query, c.var.clock());
   const title = query.genre ? `Queue: ${genreLabel(query.genre)}` : 'Review queue';
   return renderPage(c, title, <Queue page={page} genre={query.genre} cursor={query.cursor} error={error} />, error ? 400 : 200);
 });

@@ -4,6 +4,7 @@ import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
 import { excerpt } from '../lib/markdown';
 import { freeSlots, liveClaim } from '../claims/slots';
+import { carriesNoneOf, maskToNotes } from '../content-notes/content-notes';
 
 type QueueRow = {
   id: string;
@@ -13,6 +14,7 @@ type QueueRow = {
   body_start: string;
   genre: Genre;
   note: string | null;
+  content_notes: number;
   word_count: number;
   price_per_review: number;
   reviews_wanted: number;
@@ -26,14 +28,21 @@ type QueueRow = {
  * Drafts the member can review now, fairest first: fewest reviews received
  * relative to wanted (the indexed `fairness` column), then oldest. Walks the
  * (status, [genre,] fairness, created_at, id) index from the cursor, so a page
- * costs the same however many drafts exist.
+ * costs the same however many drafts exist. The member's hidden content notes
+ * are one AND on each row the walk reads (see content-notes.ts).
  */
-export async function readQueue(d1: D1Database, memberId: string, filter: { genre?: Genre; cursor?: string }, now: number) {
+export async function readQueue(
+  d1: D1Database,
+  member: { id: string; hiddenContentNotes: number },
+  filter: { genre?: Genre; cursor?: string },
+  now: number,
+) {
+  const memberId = member.id;
   const after = filter.cursor ? decodeCursor<[number, number, string]>(filter.cursor, ['number', 'number', 'string']) : null;
   const page = config.pagination.pageSize;
   const { results } = await statement(
     d1,
-    sql`SELECT d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note,
+    sql`SELECT d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
         d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
         ${freeSlots(now)} AS free_slots
       FROM drafts d JOIN members m ON m.id = d.author_id
@@ -41,6 +50,7 @@ export async function readQueue(d1: D1Database, memberId: string, filter: { genr
         ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
         ${after ? sql`AND (d.fairness, d.created_at, d.id) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
         AND d.author_id <> ${memberId}
+        AND ${carriesNoneOf(member.hiddenContentNotes)}
         AND ${freeSlots(now)} > 0
         AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})
@@ -54,6 +64,7 @@ export async function readQueue(d1: D1Database, memberId: string, filter: { genr
       title: r.title,
       genre: r.genre,
       note: r.note,
+      contentNotes: maskToNotes(r.content_notes),
       excerpt: excerpt(r.body_start),
       wordCount: r.word_count,
       pays: r.price_per_review,

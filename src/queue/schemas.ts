@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { GenreSchema } from '../drafts/schemas';
+import { ContentNotesSchema } from '../content-notes/content-notes';
 
 export const QueueQuery = z
   .object({
@@ -14,6 +15,7 @@ export const QueueItemSchema = z
     title: z.string(),
     genre: GenreSchema,
     note: z.string().nullable(),
+    contentNotes: ContentNotesSchema,
     excerpt: z.string(),
     wordCount: z.number().int(),
     /** What a review of it pays. */

@@ -31,7 +31,7 @@ export function reviewStatements(d1: D1Database, where: SQL): [D1PreparedStateme
       WHERE i.review_id IN (SELECT r.id FROM reviews r WHERE ${where}) ORDER BY i.review_id, i.position`),
     statement(d1, sql`SELECT p.id, p.review_id, p.author_id, m.name AS author_name, p.body, p.created_at
       FROM replies p JOIN members m ON m.id = p.author_id
-      WHERE p.review_id IN (SELECT r.id FROM reviews r WHERE ${where}) ORDER BY p.created_at, p.id`),
+      WHERE p.removed_at IS NULL AND p.review_id IN (SELECT r.id FROM reviews r WHERE ${where}) ORDER BY p.created_at, p.id`),
   ];
 }
 
@@ -49,10 +49,10 @@ export function presentReviews([reviews, inline, replies]: D1Result[]) {
 /**
  * Who may read and act on the review aliased `r` (reply, rate, see it at all):
  * its two parties, the reviewer who wrote it and the author of its draft.
- * To anyone else it does not exist.
+ * To anyone else, and to everyone once a moderator removed it, it does not exist.
  */
 export const reviewPartyIs = (memberId: string) =>
-  sql`(r.reviewer_id = ${memberId} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = r.draft_id AND x.author_id = ${memberId}))`;
+  sql`(r.removed_at IS NULL AND (r.reviewer_id = ${memberId} OR EXISTS (SELECT 1 FROM drafts x WHERE x.id = r.draft_id AND x.author_id = ${memberId})))`;
 
 /** The reviews of a draft a viewer may read: all of them for its author, their own for a reviewer. */
 export const readableReviews = (draftId: string, viewerId: string) => sql`r.draft_id = ${draftId} AND ${reviewPartyIs(viewerId)}`;

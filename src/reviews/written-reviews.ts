@@ -19,9 +19,9 @@ export type WrittenReview = {
 /** The member's reviews newest first, from after the cursor's (created_at, id): the (reviewer_id, created_at) index, one more than a page. */
 export function reviewsWrittenQuery(reviewerId: string, after: [number, string] | null): SQL {
   return sql`SELECT r.id, r.draft_id AS draftId, d.title, d.status AS draftStatus, r.created_at AS createdAt, r.helpful,
-      d.price_per_review AS paid, (SELECT count(*) FROM replies p WHERE p.review_id = r.id) AS replies
+      d.price_per_review AS paid, (SELECT count(*) FROM replies p WHERE p.review_id = r.id AND p.removed_at IS NULL) AS replies
     FROM reviews r JOIN drafts d ON d.id = r.draft_id
-    WHERE r.reviewer_id = ${reviewerId} ${after ? sql`AND (r.created_at, r.id) < (${after[0]}, ${after[1]})` : sql``}
+    WHERE r.reviewer_id = ${reviewerId} AND r.removed_at IS NULL ${after ? sql`AND (r.created_at, r.id) < (${after[0]}, ${after[1]})` : sql``}
     ORDER BY r.created_at DESC, r.id DESC LIMIT ${config.pagination.pageSize + 1}`;
 }
 

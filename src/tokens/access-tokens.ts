@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { memberMayHoldSession } from '../auth/suspension';
 import { config } from '../config';
 import type { Database } from '../db/client';
 import { statement } from '../db/statements';
@@ -70,7 +71,7 @@ export async function findAccessToken(db: Database, token: string, now: number):
     .from(accessTokens)
     .innerJoin(members, eq(accessTokens.memberId, members.id))
     .leftJoin(accounts, eq(accounts.id, members.id))
-    .where(eq(accessTokens.tokenHash, await sha256Hex(token)));
+    .where(and(eq(accessTokens.tokenHash, await sha256Hex(token)), memberMayHoldSession));
   if (!row) return null;
   const stale = row.lastUsedAt === null || now - row.lastUsedAt >= config.accessTokens.lastUsedResolutionMs;
   const touch = stale

@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Bindings, AppEnv } from '../env';
+import { notFound } from '../lib/errors';
+
+/** Moderators (and operators) are the members whose address is in ADMIN_EMAILS. */
+export function isModerator(env: Bindings, member: { email: string } | null): boolean {
+  if (!member) return false;
+  const admins = (env.ADMIN_EMAILS ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+  return admins.includes(member.email);
+}
+
+/** To anyone but a moderator the route does not exist: 404, never 403, so its existence is not revealed. */
+export const requireModerator: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isModerator(c.env, c.var.member)) throw notFound(c.req.path.startsWith('/api/') ? 'That endpoint' : 'That page');
+  await next();
+};
