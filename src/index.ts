@@ -32,6 +32,8 @@ import { queuePages } from './queue/pages';
 import { queueApi } from './queue/routes';
 import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
+import { worksApi } from './works/routes';
+import { releaseLapsedHolds } from './works/returning-readers';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -43,6 +45,7 @@ api.route('/', draftsApi);
 api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
+api.route('/', worksApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -78,11 +81,12 @@ export default {
       more = written.more;
     }
     const claims = await expireLapsedClaims(env.DB, now);
+    const holdsReleased = await releaseLapsedHolds(env.DB, now);
     const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
     const email = await deliverOutbox(env, now);
     const purgedEmail = await purgeSentEmail(database(env.DB), now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email, purgedEmail }));
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, digests, credentials, idempotencyKeys, email, purgedEmail }));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -11,6 +11,10 @@ import { isOverdraft, transferStatement } from '../ledger/transfer';
 import { presentDraft, type DraftView } from './present';
 import { liveClaimsOn } from '../claims/slots';
 import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
+import { returningReadersEmails } from '../email/events';
+import type { Recipient } from '../email/notification';
+import type { Notifier } from '../email/notifier';
+import { holdSlotsStatement, holdWasMade, returningReadersStatement } from '../works/returning-readers';
 import type { PostDraftInput } from './schemas';
 
 export function insufficientCredits(cost: number, balance: number) {
@@ -23,32 +27,115 @@ export function insufficientCredits(cost: number, balance: number) {
   );
 }
 
+/** Where a new draft goes: on its own, as the next part of a work, or as the next version of a draft. */
+export type DraftPlacement =
+  | { kind: 'single' }
+  | { kind: 'part'; workId: string }
+  | { kind: 'version'; previous: DraftRow };
+
+type NewDraft = { title: string; body: string; genre: string; note?: string; reviewsWanted: number; questions: string[]; previously?: string | null };
+
 /**
- * Posts a draft and moves its price into the draft's escrow in one batch. The
- * balance the session lookup read with the member only words the error (no
- * second read): the ledger's CHECK is what stops two racing posts from
- * spending the same credits.
+ * Posts a draft and moves its price into the draft's escrow in one batch;
+ * a part takes the next number of its work inside the INSERT, so parts posted
+ * at once number distinctly; a version must be the first to revise its
+ * predecessor (a unique index); both hold a slot for each returning reader and
+ * email them (`extra` carries what the caller adds first, e.g. withdrawing the
+ * previous version). `credits` is what the author can spend: it only words the
+ * error, the ledger's CHECK is what stops two racing posts spending the same
+ * credits.
  */
-export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number): Promise<DraftView> {
+export async function insertDraft(
+  d1: D1Database,
+  author: SignedInMember,
+  input: NewDraft,
+  placement: DraftPlacement,
+  options: { now: number; notify: Notifier; credits: number; readers: Recipient[]; extra?: D1PreparedStatement[]; onConflict?: () => ApiError },
+): Promise<DraftView> {
+  const { now } = options;
   const wordCount = countWords(input.body);
   const price = pricePerReview(wordCount);
   const cost = price * input.reviewsWanted;
-  if (author.credits < cost) throw insufficientCredits(cost, author.credits);
+  if (options.credits < cost) throw insufficientCredits(cost, options.credits);
 
   const id = newId();
+  const previous = placement.kind === 'version' ? placement.previous : null;
+  const workId = placement.kind === 'part' ? placement.workId : (previous?.work_id ?? null);
+  const part =
+    placement.kind === 'part'
+      ? sql`(SELECT coalesce(max(p.part), 0) + 1 FROM drafts p WHERE p.work_id = ${workId})`
+      : sql`${previous?.part ?? null}`;
+  const version = previous ? previous.version + 1 : 1;
+  const originalId = previous ? (previous.original_id ?? previous.id) : id;
+  const place = { draftId: id, authorId: author.id, workId, beforePart: previous?.part ?? null, originalId };
+  const emails = options.readers.length
+    ? await returningReadersEmails(d1, options.notify.ctx, {
+        draftId: id,
+        title: input.title,
+        authorName: author.name,
+        what: previous ? `version ${version}` : placement.kind === 'part' ? 'the next part' : 'a new draft',
+        readers: options.readers,
+        heldFor: (memberId) => holdWasMade(id, memberId),
+        now,
+      })
+    : [];
   try {
     const results = await d1.batch<DraftRow>([
-      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at)
-        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now})`),
-      statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
-      transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
+      ...(options.extra ?? []),
+      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at,
+          questions, work_id, part, previously, version, previous_version_id, original_id)
+        SELECT ${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now},
+          ${JSON.stringify(input.questions)}, ${workId}, ${part}, ${input.previously || null}, ${version}, ${previous?.id ?? null}, ${originalId}
+        WHERE ${workId === null ? sql`1` : sql`EXISTS (SELECT 1 FROM works WHERE id = ${workId} AND author_id = ${author.id})`}`),
+      statement(d1, sql`INSERT INTO accounts (id, kind) SELECT ${id}, 'escrow' WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`),
+      transferStatement(d1, {
+        from: author.id,
+        to: id,
+        amount: cost,
+        reason: 'post_draft',
+        key: `post_draft:${id}`,
+        now,
+        draftId: id,
+        source: sql`WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`,
+      }),
+      ...(placement.kind === 'single' ? [] : [holdSlotsStatement(d1, place, now)]),
+      ...emails.map((email) => email.statement),
       selectDraft(d1, id, now),
     ]);
-    return presentDraft(results.at(-1)!.results[0]!, author.id);
+    const row = results.at(-1)!.results[0];
+    if (!row) throw notFound('That work');
+    options.notify.queued(emails.map((email) => email.id));
+    return presentDraft(row, author.id);
   } catch (error) {
     if (isOverdraft(error)) throw insufficientCredits(cost, await memberBalance(d1, author.id));
+    if (options.onConflict && String((error as Error)?.message).includes('UNIQUE constraint failed')) throw options.onConflict();
     throw error;
   }
+}
+
+/**
+ * Posts a draft, or the next part of the author's work (`workId`): a part
+ * takes its work's genre unless it names one. A part's one read finds the
+ * work and its returning readers.
+ */
+export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number, notify: Notifier): Promise<DraftView> {
+  const { workId, genre, previously, ...rest } = input;
+  if (!workId) return insertDraft(d1, author, { ...rest, genre: genre! }, { kind: 'single' }, { now, notify, credits: author.credits, readers: [] });
+  const place = { draftId: '', authorId: author.id, workId, beforePart: null, originalId: '' };
+  const [work, readers] = await d1.batch([
+    statement(d1, sql`SELECT author_id, genre FROM works WHERE id = ${workId}`),
+    returningReadersStatement(d1, place),
+  ]);
+  const found = work!.results[0] as { author_id: string; genre: string } | undefined;
+  if (!found) throw notFound('That work');
+  if (found.author_id !== author.id) throw forbidden('Only the work’s author can add parts to it.');
+  return insertDraft(
+    d1,
+    author,
+    { ...rest, genre: genre ?? found.genre, previously },
+    { kind: 'part', workId },
+    { now, notify, credits: author.credits, readers: readers!.results as Recipient[], onConflict: () => conflict('part_taken', 'Another part was posted at the same moment; post again.') },
+  );
 }
 
 /** A draft for a signed-in member who may see it (draftVisibleTo). */
@@ -92,12 +179,19 @@ export async function withdrawDraft(d1: D1Database, author: Member, draftId: str
   if (row.author_id !== author.id) throw forbidden('Only the author can withdraw a draft.');
   if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
 
-  const results = await d1.batch<DraftRow>([
+  const results = await d1.batch<DraftRow>([...withdrawStatements(d1, draftId, author.id, now), selectDraft(d1, draftId, now)]);
+  if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');
+  return presentDraft(results.at(-1)!.results[0]!, author.id);
+}
+
+/** Withdrawing the author's draft if still open, with its refund: for this batch or one of the caller's (a revision). */
+export function withdrawStatements(d1: D1Database, draftId: string, authorId: string, now: number) {
+  return [
     statement(d1, sql`UPDATE drafts SET status = 'withdrawn', ended_at = ${now}
-      WHERE id = ${draftId} AND author_id = ${author.id} AND status = 'open'`),
+      WHERE id = ${draftId} AND author_id = ${authorId} AND status = 'open'`),
     transferStatement(d1, {
       from: draftId,
-      to: author.id,
+      to: authorId,
       amount: sql`a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)}`,
       reason: 'refund',
       key: `refund:withdraw:${draftId}`,
@@ -107,8 +201,5 @@ export async function withdrawDraft(d1: D1Database, author: Member, draftId: str
         WHERE d.id = ${draftId} AND d.status = 'withdrawn' AND d.ended_at = ${now}
           AND a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)} > 0`,
     }),
-    selectDraft(d1, draftId, now),
-  ]);
-  if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');
-  return presentDraft(results.at(-1)!.results[0]!, author.id);
+  ];
 }

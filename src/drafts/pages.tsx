@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { config, pricePerReview } from '../config';
 import type { AppEnv } from '../env';
+import { notifierFor } from '../email/notifier';
 import { ApiError, type FieldErrors } from '../lib/errors';
 import { countWords } from '../lib/text';
 import { fieldErrors } from '../lib/validation';
@@ -222,7 +223,7 @@ export const draftPages = new Hono<AppEnv>()
       return showNewDraft(c, values, errors, 400);
     }
     try {
-      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock());
+      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock(), notifierFor(c));
       return c.redirect(`/drafts/${draft.id}?posted=1`, 303);
     } catch (error) {
       if (error instanceof ApiError && error.status === 402) return showNewDraft(c, values, { credits: error.message }, 402);
