@@ -33,6 +33,7 @@ import { queueApi } from './queue/routes';
 import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
 import { worksApi } from './works/routes';
+import { workPages } from './works/pages';
 import { releaseLapsedHolds } from './works/returning-readers';
 
 const api = createRouter();
@@ -56,6 +57,7 @@ app.route('/', docsPages(api));
 app.route('/', authPages);
 app.route('/', dashboardPages);
 app.route('/', draftPages);
+app.route('/', workPages);
 // After draftPages, so /drafts/new is not taken for a draft id.
 app.route('/', draftPageRoutes);
 app.route('/', queuePages);

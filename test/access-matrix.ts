@@ -22,6 +22,8 @@ export type Scenario = {
   reviewId: string;
   claimId: string;
   outboxId: string;
+  /** A work of the owner's, with no parts. */
+  workId: string;
 };
 export type Expect = Record<Caller, number>;
 export type Row = {
@@ -64,6 +66,16 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/drafts': { kind: 'api', path: () => '/api/v1/drafts?mine=1', expect: members(401, 200) },
   'GET /api/v1/drafts/:id': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}`, expect: members(401, 200) },
   'POST /api/v1/drafts/:id/withdraw': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/withdraw`, expect: { anonymous: 401, other: 403, owner: 200, admin: 403 } },
+  'POST /api/v1/works': { kind: 'api', path: () => '/api/v1/works', body: () => ({ title: 'A work', genre: 'fantasy' }), expect: members(401, 201) },
+  'GET /api/v1/works': { kind: 'api', path: () => '/api/v1/works?mine=1', expect: members(401, 200) },
+  'GET /api/v1/works/:id': { kind: 'api', path: (s) => `/api/v1/works/${s.workId}`, expect: members(401, 200) },
+  'POST /api/v1/drafts/:id/revisions': {
+    kind: 'api',
+    path: (s) => `/api/v1/drafts/${s.draftId}/revisions`,
+    body: () => ({ body: 'A new version.', reviewsWanted: 1 }),
+    expect: { anonymous: 401, other: 403, owner: 201, admin: 403 },
+  },
+  'GET /api/v1/drafts/:id/changes': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/changes`, expect: members(401, 200) },
   'GET /api/v1/queue': { kind: 'api', path: () => '/api/v1/queue', expect: members(401, 200) },
   'POST /api/v1/drafts/:id/claims': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/claims`, expect: { anonymous: 401, other: 201, owner: 403, admin: 201 } },
   'DELETE /api/v1/claims/:id': { kind: 'api', path: (s) => `/api/v1/claims/${s.claimId}`, expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
@@ -89,6 +101,16 @@ export const matrix: Record<string, Row> = {
     expect: { anonymous: 303, other: 303, admin: 303, owner: 402 },
   },
   'GET /drafts': { kind: 'page', path: () => '/drafts', expect: members(303, 200) },
+  'GET /works/new': { kind: 'page', path: () => '/works/new', expect: members(303, 200) },
+  'POST /works': { kind: 'page', path: () => '/works', form: () => ({ title: 'A work', genre: 'fantasy' }), expect: members(303, 303) },
+  'GET /works/:id': { kind: 'page', path: (s) => `/works/${s.workId}`, expect: members(303, 200) },
+  'GET /drafts/:id/revise': { kind: 'page', path: (s) => `/drafts/${s.draftId}/revise`, expect: { anonymous: 303, other: 403, owner: 200, admin: 403 } },
+  'POST /drafts/:id/revisions': {
+    kind: 'page',
+    path: (s) => `/drafts/${s.draftId}/revisions`,
+    form: () => ({ body: 'A new version.', reviewsWanted: '1' }),
+    expect: { anonymous: 303, other: 403, owner: 303, admin: 403 },
+  },
   'GET /drafts/:id': { kind: 'page', path: (s) => `/drafts/${s.draftId}`, expect: members(303, 200) },
   'POST /drafts/:id/withdraw': { kind: 'page', path: (s) => `/drafts/${s.draftId}/withdraw`, form: () => ({}), expect: { anonymous: 303, other: 403, owner: 303, admin: 403 } },
   'GET /queue': { kind: 'page', path: () => '/queue', expect: members(303, 200) },
@@ -146,10 +168,12 @@ export async function scenario(): Promise<Scenario> {
     `INSERT INTO email_outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
      VALUES (?, 'sign_in', 'x@example.com', 's', 't', 'h', 'dead', 8, 0, 0)`,
   ).bind(outboxId).run();
+  const work = await call('/api/v1/works', { token: owner.token, body: { title: 'A work', genre: 'fantasy' } });
   return {
     owner,
     other,
     admin,
+    workId: ((await work.json()) as { id: string }).id,
     draftId: draft.id,
     reviewId: ((await reviewed.json()) as { id: string }).id,
     claimId: ((await claim.json()) as { id: string }).id,

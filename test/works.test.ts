@@ -317,7 +317,7 @@ describe('the author’s questions', () => {
     );
     return { author, reviewer, draft };
   }
-  const answer = (question: number, n = config.reviews.minAnswerWords) => ({ question, body: words(n, `a${question}x`) });
+  const answer = (question: number, n: number = config.reviews.minAnswerWords) => ({ question, body: words(n, `a${question}x`) });
 
   it('the draft carries its questions; a review answering each is 201 and the author sees the answers in the API and the email', async () => {
     const { author, reviewer, draft } = await draftWithQuestions();
