@@ -387,3 +387,37 @@ describe('own words', () => {
     expect(error.fields?.body).toContain('this one has 140');
   });
 });
+
+describe('cost', () => {
+  const rowsRead = (response: Response) => Number(/d1-rows-read;desc=(\d+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
+
+  /** Open drafts by someone else, straight into the table: what a busy exchange holds. */
+  async function crowd(authorId: string, n: number, start: number) {
+    const { env } = await import('cloudflare:test');
+    await env.DB.prepare(
+      `WITH RECURSIVE k(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1 + ?2 - 1)
+       INSERT INTO drafts (id, author_id, title, body, genre, word_count, price_per_review, reviews_wanted, created_at, original_id)
+       SELECT 'crowd' || i, ?3, 'Crowd ' || i, 'Words here.', 'fiction', 2, 1, 1, i, 'crowd' || i FROM k`,
+    ).bind(start, n, authorId).run();
+  }
+
+  it('the queue, a work page and a part page read as many rows with 400 more drafts in the database as with 40', async () => {
+    const author = await signIn();
+    const reader = await signIn();
+    const crowdAuthor = await signIn();
+    await grantCredits(author.member.id, 10);
+    const work = await startWork(author);
+    const one = await postPartOk(author, work.id);
+    await reviewed(reader, one.id);
+    const two = await postPartOk(author, work.id);
+    const measure = async () => [
+      rowsRead(await call('/api/v1/queue', { token: reader.token })),
+      rowsRead(await call(`/works/${work.id}`, { cookie: `__Host-volley_session=${reader.token}` })),
+      rowsRead(await call(`/drafts/${two.id}`, { cookie: `__Host-volley_session=${reader.token}` })),
+    ];
+    await crowd(crowdAuthor.member.id, 40, 1);
+    const before = await measure();
+    await crowd(crowdAuthor.member.id, 400, 1000);
+    expect(await measure()).toEqual(before);
+  });
+});
