@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../src/config';
-import { compareParagraphs } from '../src/works/changes';
+import { compareParagraphs } from '../src/works/compare-paragraphs';
 import {
   balance,
   call,

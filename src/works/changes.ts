@@ -1,94 +1,21 @@
-import { sql } from 'drizzle-orm';
-import { statement } from '../db/statements';
 import type { Member } from '../db/schema';
-import { draftVisibleTo, selectVisibleDraft, type DraftRow } from '../drafts/queries';
+import { selectVisibleDraft, type DraftRow } from '../drafts/queries';
 import { notFound } from '../lib/errors';
-import { splitParagraphs, WORD_PATTERN } from '../lib/text';
+import { splitParagraphs } from '../lib/text';
+import { compareParagraphs } from './compare-paragraphs';
+import { previousVersionStatement, type PreviousRow } from './draft-context';
 
-export type ChangeBlock = { change: 'same' | 'changed' | 'added' | 'removed'; paragraph: number | null; previousParagraph: number | null };
-
-/** A paragraph counts as changed, not new, when at least this share of its words (or the old one's) are in the other. */
-const SIMILAR = 0.5;
-
-const normalise = (paragraph: string) => paragraph.replace(/\s+/g, ' ').trim();
-const wordSet = (paragraph: string) => new Set((paragraph.match(WORD_PATTERN) ?? []).map((w) => w.toLocaleLowerCase()));
-
-function similarity(a: Set<string>, b: Set<string>) {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
-}
-
-/**
- * Paragraph by paragraph, what a new version did to the previous one. A
- * paragraph found unchanged anywhere in the old text is `same` (so reordering
- * is not a rewrite); one that shares most of its words with an old paragraph
- * not yet matched is `changed` (a paragraph split in two: the first half
- * changed, the second added); the rest are `added`; old paragraphs left over
- * are `removed`, placed before the first block that follows them.
- */
-export function compareParagraphs(before: string[], after: string[]): ChangeBlock[] {
-  const previousOf: Array<number | null> = after.map(() => null);
-  const change: Array<ChangeBlock['change']> = after.map(() => 'added');
-  const used = new Set<number>();
-  const byText = new Map<string, number[]>();
-  before.forEach((p, i) => byText.set(normalise(p), [...(byText.get(normalise(p)) ?? []), i]));
-  after.forEach((p, j) => {
-    const match = byText.get(normalise(p))?.shift();
-    if (match === undefined) return;
-    previousOf[j] = match;
-    change[j] = 'same';
-    used.add(match);
-  });
-  const beforeWords = before.map(wordSet);
-  after.forEach((p, j) => {
-    if (previousOf[j] !== null) return;
-    const words = wordSet(p);
-    let best: { i: number; score: number } | null = null;
-    before.forEach((_, i) => {
-      if (used.has(i)) return;
-      const score = similarity(words, beforeWords[i]!);
-      if (score >= SIMILAR && (!best || score > best.score)) best = { i, score };
-    });
-    if (!best) return;
-    const { i } = best;
-    previousOf[j] = i;
-    change[j] = 'changed';
-    used.add(i);
-  });
-
-  const removed = before.map((_, i) => i).filter((i) => !used.has(i));
-  const blocks: ChangeBlock[] = [];
-  const emitRemovedBefore = (limit: number) => {
-    while (removed.length && removed[0]! < limit) blocks.push({ change: 'removed', paragraph: null, previousParagraph: removed.shift()! });
-  };
-  after.forEach((_, j) => {
-    const previous = previousOf[j] ?? null;
-    if (previous !== null) emitRemovedBefore(previous);
-    blocks.push({ change: change[j]!, paragraph: j, previousParagraph: previous });
-  });
-  emitRemovedBefore(Infinity);
-  return blocks;
-}
-
-/**
- * The draft's changes against its previous version, for a member who may see
- * the draft. The previous version's text is read to compare, and returned
- * (for the page's list of removed paragraphs) only to a member who may see it.
- */
+/** The draft's changes against its previous version, for a member who may see the draft. */
 export async function draftChanges(d1: D1Database, viewer: Member, draftId: string, now: number) {
   const [draft, previous] = await d1.batch([
     selectVisibleDraft(d1, draftId, viewer.id, now),
-    statement(d1, sql`SELECT d.id, d.body, ${draftVisibleTo(viewer.id, now)} AS visible FROM drafts d
-      WHERE d.id = (SELECT previous_version_id FROM drafts WHERE id = ${draftId})`),
+    previousVersionStatement(d1, draftId, viewer.id, now),
   ]);
   const row = draft!.results[0] as DraftRow | undefined;
   if (!row) throw notFound('That draft');
-  const before = previous!.results[0] as { id: string; body: string; visible: number } | undefined;
-  const beforeParagraphs = before ? splitParagraphs(before.body) : [];
+  const before = previous!.results[0] as PreviousRow | undefined;
   return {
     previousVersionId: before?.id ?? null,
-    blocks: compareParagraphs(beforeParagraphs, splitParagraphs(row.body)),
-    previousParagraphs: before?.visible ? beforeParagraphs : null,
+    blocks: compareParagraphs(before ? splitParagraphs(before.body) : [], splitParagraphs(row.body)),
   };
 }

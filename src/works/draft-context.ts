@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { statement } from '../db/statements';
 import { draftVisibleTo } from '../drafts/queries';
 import { splitParagraphs } from '../lib/text';
-import { compareParagraphs } from './changes';
+import { compareParagraphs } from './compare-paragraphs';
 import { versionsStatement } from './revisions';
 
 type VersionRow = { id: string; version: number; status: 'open' | 'closed' | 'withdrawn'; reviews_received: number; reviews_wanted: number; created_at: number };
 type NeighbourRow = { id: string; part: number; title: string; side: 'previous' | 'next' };
-type PreviousRow = { id: string; body: string; visible: number };
+export type PreviousRow = { id: string; body: string; visible: number };
 
 /**
  * What a draft page shows of the draft's place among its versions and its
@@ -21,10 +21,14 @@ export function draftContextStatements(d1: D1Database, draftId: string, viewerId
     statement(d1, sql`SELECT d.id, d.part, d.title, CASE WHEN d.part < x.part THEN 'previous' ELSE 'next' END AS side
       FROM drafts x JOIN drafts d ON d.work_id = x.work_id AND d.part IN (x.part - 1, x.part + 1)
       WHERE x.id = ${draftId} AND NOT EXISTS (SELECT 1 FROM drafts n WHERE n.previous_version_id = d.id)`),
-    statement(d1, sql`SELECT d.id, d.body, ${draftVisibleTo(viewerId, now)} AS visible FROM drafts d
-      WHERE d.id = (SELECT previous_version_id FROM drafts WHERE id = ${draftId})`),
+    previousVersionStatement(d1, draftId, viewerId, now),
   ];
 }
+
+/** The previous version's text, to compare with, and whether the viewer may see it (only then is its text shown). */
+export const previousVersionStatement = (d1: D1Database, draftId: string, viewerId: string, now: number) =>
+  statement(d1, sql`SELECT d.id, d.body, ${draftVisibleTo(viewerId, now)} AS visible FROM drafts d
+    WHERE d.id = (SELECT previous_version_id FROM drafts WHERE id = ${draftId})`);
 
 /** The results of draftContextStatements, with the changes against the previous version worked out. */
 export function presentDraftContext([versions, neighbours, previous]: D1Result[], body: string) {

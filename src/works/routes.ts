@@ -79,7 +79,4 @@ export const worksApi = createRouter()
   .openapi(revise, async (c) =>
     c.json(await reviseDraft(c.env.DB, currentMember(c), c.req.valid('param').id, c.req.valid('json'), c.var.clock(), notifierFor(c)), 201),
   )
-  .openapi(changes, async (c) => {
-    const { previousVersionId, blocks } = await draftChanges(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock());
-    return c.json({ previousVersionId, blocks }, 200);
-  });
+  .openapi(changes, async (c) => c.json(await draftChanges(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock()), 200));
