@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, watchForPageErrors } from './browser.mjs';
+import { longReview } from './members.mjs';
 
 const baseUrl = process.env.VOLLEY_URL;
 let browser;
@@ -37,10 +38,7 @@ const draftText = [
   'She thought about lying. There was nobody to contradict her; the gulls would not.',
 ].join('\n\n');
 
-const overallReview = Array.from(
-  { length: 16 },
-  (_, i) => `Point ${i + 1}: the voice is steady and the images earn their place, though the middle could move faster.`,
-).join(' ');
+const overallReview = longReview();
 
 test('an author posts a draft, a reviewer reviews it, the author reads the feedback, rates it and replies', async () => {
   const author = await memberBrowser('author');

@@ -40,6 +40,28 @@ export async function contextFor(browser, baseUrl, member, options = {}) {
   return context;
 }
 
-/** A review body of at least 150 words (18 a sentence), as the review rules ask. */
+const remarks = [
+  'the voice is steady and the images earn their place',
+  'the middle could move faster without losing its mood',
+  'dialogue carries character well, especially in quarrels',
+  'setting details feel researched rather than decorative',
+  'pacing slackens whenever backstory interrupts present action',
+  'your narrator sounds wry, which suits this genre',
+  'consider trimming adverbs so verbs do more work',
+  'secondary figures blur together; give each one gesture',
+  'tension rises nicely toward that final reveal',
+  'some metaphors stack too closely, crowding readers',
+  'openings hook quickly through concrete sensory cues',
+  'transitions between scenes need clearer time markers',
+  'emotional beats land because you underplay them',
+  'stakes remain vague until halfway; state them sooner',
+  'endings resonate when an image echoes earlier motifs',
+  'grammar is clean, though punctuation occasionally distracts',
+];
+
+/**
+ * A review body of at least 150 words (about 19 a sentence) in varied words of the reviewer's own, as the
+ * review rules ask (at least 75 distinct words).
+ */
 export const longReview = (lead = '', sentences = 16) =>
-  `${lead}${lead ? '\n\n' : ''}${Array.from({ length: sentences }, (_, i) => `Point ${i + 1}: the voice is steady and the images earn their place, though the middle could move faster.`).join(' ')}`;
+  `${lead}${lead ? '\n\n' : ''}${Array.from({ length: sentences }, (_, i) => `Point ${i + 1}: ${remarks[i % remarks.length]}, and ${remarks[(i + 5) % remarks.length]}.`).join(' ')}`;

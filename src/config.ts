@@ -96,6 +96,16 @@ export const config = {
       'screenplay',
       'other',
     ],
+    /** Questions of the author's that every review must answer. */
+    maxQuestions: 3,
+    questionMaxLength: 300,
+  },
+  works: {
+    synopsisMaxLength: 2_000,
+    /** "The story so far" above a part. */
+    previouslyMaxLength: 2_000,
+    /** A new part's or version's slots stay held this long for its returning readers. */
+    holdLifetimeMs: 24 * 60 * 60 * 1000,
   },
   reviews: {
     /** Overall comment plus inline comments together. */
@@ -105,6 +115,12 @@ export const config = {
     /** Inline comments the author's "review received" email quotes; the rest wait on the draft's page. */
     inlineCommentsEmailed: 10,
     replyMaxLength: 10_000,
+    /** Each answer to an author's question. */
+    minAnswerWords: 10,
+    /** A run of this many words or more copied from the draft does not count as the reviewer's own. */
+    copiedRunWords: 8,
+    /** Fewer distinct own words than this and a review is refused as low effort. */
+    minDistinctWords: 75,
   },
   claims: {
     lifetimeMs: 48 * 60 * 60 * 1000,

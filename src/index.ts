@@ -40,6 +40,9 @@ import { reportsApi } from './reports/routes';
 import { reportPages } from './reports/pages';
 import { moderationApi } from './moderation/routes';
 import { moderationPages } from './moderation/pages';
+import { worksApi } from './works/routes';
+import { workPages } from './works/pages';
+import { releaseLapsedHolds } from './works/returning-readers';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -55,6 +58,7 @@ api.route('/', claimsApi);
 api.route('/', reviewsApi);
 api.route('/', reportsApi);
 api.route('/', moderationApi);
+api.route('/', worksApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -65,6 +69,7 @@ app.route('/', docsPages(api));
 app.route('/', authPages);
 app.route('/', dashboardPages);
 app.route('/', draftPages);
+app.route('/', workPages);
 // After draftPages, so /drafts/new is not taken for a draft id.
 app.route('/', draftPageRoutes);
 app.route('/', queuePages);
@@ -95,11 +100,12 @@ export default {
       more = written.more;
     }
     const claims = await expireLapsedClaims(env.DB, now);
+    const holdsReleased = await releaseLapsedHolds(env.DB, now);
     const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
     const email = await deliverOutbox(env, now);
     const purgedEmail = await purgeSentEmail(database(env.DB), now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email, purgedEmail }));
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, digests, credentials, idempotencyKeys, email, purgedEmail }));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -26,6 +26,8 @@ export type Scenario = {
   passkeyId: string;
   /** An open report (by a third member) of the owner's draft. */
   reportId: string;
+  /** A work of the owner's, with no parts. */
+  workId: string;
 };
 export type Expect = Record<Caller, number>;
 export type Row = {
@@ -87,6 +89,16 @@ export const matrix: Record<string, Row> = {
   'GET /api/v1/drafts': { kind: 'api', path: () => '/api/v1/drafts?mine=1', expect: members(401, 200) },
   'GET /api/v1/drafts/:id': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}`, expect: members(401, 200) },
   'POST /api/v1/drafts/:id/withdraw': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/withdraw`, expect: { anonymous: 401, other: 403, owner: 200, admin: 403 } },
+  'POST /api/v1/works': { kind: 'api', path: () => '/api/v1/works', body: () => ({ title: 'A work', genre: 'fantasy' }), expect: members(401, 201) },
+  'GET /api/v1/works': { kind: 'api', path: () => '/api/v1/works?mine=1', expect: members(401, 200) },
+  'GET /api/v1/works/:id': { kind: 'api', path: (s) => `/api/v1/works/${s.workId}`, expect: members(401, 200) },
+  'POST /api/v1/drafts/:id/revisions': {
+    kind: 'api',
+    path: (s) => `/api/v1/drafts/${s.draftId}/revisions`,
+    body: () => ({ body: 'A new version.', reviewsWanted: 1 }),
+    expect: { anonymous: 401, other: 403, owner: 201, admin: 403 },
+  },
+  'GET /api/v1/drafts/:id/changes': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/changes`, expect: members(401, 200) },
   'GET /api/v1/queue': { kind: 'api', path: () => '/api/v1/queue', expect: members(401, 200) },
   'POST /api/v1/drafts/:id/claims': { kind: 'api', path: (s) => `/api/v1/drafts/${s.draftId}/claims`, expect: { anonymous: 401, other: 201, owner: 403, admin: 201 } },
   'DELETE /api/v1/claims/:id': { kind: 'api', path: (s) => `/api/v1/claims/${s.claimId}`, expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
@@ -114,6 +126,16 @@ export const matrix: Record<string, Row> = {
     expect: { anonymous: 303, other: 303, admin: 303, owner: 402 },
   },
   'GET /drafts': { kind: 'page', path: () => '/drafts', expect: members(303, 200) },
+  'GET /works/new': { kind: 'page', path: () => '/works/new', expect: members(303, 200) },
+  'POST /works': { kind: 'page', path: () => '/works', form: () => ({ title: 'A work', genre: 'fantasy' }), expect: members(303, 303) },
+  'GET /works/:id': { kind: 'page', path: (s) => `/works/${s.workId}`, expect: members(303, 200) },
+  'GET /drafts/:id/revise': { kind: 'page', path: (s) => `/drafts/${s.draftId}/revise`, expect: { anonymous: 303, other: 403, owner: 200, admin: 403 } },
+  'POST /drafts/:id/revisions': {
+    kind: 'page',
+    path: (s) => `/drafts/${s.draftId}/revisions`,
+    form: () => ({ body: 'A new version.', reviewsWanted: '1' }),
+    expect: { anonymous: 303, other: 403, owner: 303, admin: 403 },
+  },
   'GET /drafts/:id': { kind: 'page', path: (s) => `/drafts/${s.draftId}`, expect: members(303, 200) },
   'POST /drafts/:id/withdraw': { kind: 'page', path: (s) => `/drafts/${s.draftId}/withdraw`, form: () => ({}), expect: { anonymous: 303, other: 403, owner: 303, admin: 403 } },
   'GET /queue': { kind: 'page', path: () => '/queue', expect: members(303, 200) },
@@ -203,6 +225,7 @@ export async function scenario(): Promise<Scenario> {
     `INSERT INTO passkeys (id, member_id, credential_id, public_key, name, created_at) VALUES (?, ?, ?, 'AA', 'Test key', 0)`,
   ).bind(passkeyId, owner.member.id, passkeyId).run();
   const report = await call('/api/v1/reports', { token: reviewer.token, body: { subject: { type: 'draft', id: draft.id }, reason: 'other' } });
+  const work = await call('/api/v1/works', { token: owner.token, body: { title: 'A work', genre: 'fantasy' } });
   return {
     tokenId: ((await token.json()) as { id: string }).id,
     reportId: ((await report.json()) as { id: string }).id,
@@ -210,6 +233,7 @@ export async function scenario(): Promise<Scenario> {
     other,
     admin,
     passkeyId,
+    workId: ((await work.json()) as { id: string }).id,
     draftId: draft.id,
     reviewId: ((await reviewed.json()) as { id: string }).id,
     claimId: ((await claim.json()) as { id: string }).id,

@@ -32,6 +32,8 @@ type Op =
   | { kind: 'withdraw'; draft: number; byAuthor: boolean; member: number }
   | { kind: 'report'; member: number; subject: number; ofDraft: boolean }
   | { kind: 'resolve'; report: number; action: 'dismiss' | 'remove' | 'suspend' }
+  | { kind: 'part'; member: number; reviewsWanted: number }
+  | { kind: 'revise'; draft: number; byAuthor: boolean; member: number; reviewsWanted: number }
   | { kind: 'advance'; hours: number }
   | { kind: 'cron' };
 
@@ -57,6 +59,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), draft: pick, byAuthor: mostly, member }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('report' as const), member, subject: pick, ofDraft: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), report: pick, action: fc.constantFrom('dismiss' as const, 'remove' as const, 'suspend' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('part' as const), member, reviewsWanted: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('revise' as const), draft: pick, byAuthor: mostly, member, reviewsWanted: fc.integer({ min: 1, max: 3 }) }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), hours }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'cron' as const }) },
 );
@@ -77,6 +84,8 @@ class Run {
   reports: string[] = [];
   /** Members a moderator suspended: every call of theirs is a 401 from then on. */
   suspended = new Set<number>();
+  /** Each member's work, made at their first part. */
+  works = new Map<number, string>();
   constructor(
     readonly members: SignedInMember[],
     readonly moderator: { token: string },
@@ -126,7 +135,18 @@ class Run {
         // Only the author is refused with 403; to them a withdrawn draft is simply gone (404).
         if (response.status === 403 || draft.author === o.member) expect([403, 404], 'claim own draft').toContain(response.status);
         if (response.status === 403) expect(draft.author, 'claim 403 only for the author').toBe(o.member);
-        if (response.status === 201) this.claims.push({ id: (await json<{ id: string }>(response)).id, holder: o.member, draft: draft.id });
+        if (response.status === 201) {
+          this.claims.push({ id: (await json<{ id: string }>(response)).id, holder: o.member, draft: draft.id });
+          // A claim by someone no slot was held for took a free slot, never a held one.
+          const [stranger] = await env.DB.prepare(
+            `SELECT d.reviews_received
+                + (SELECT count(*) FROM claims c WHERE c.draft_id = d.id AND c.status = 'active' AND c.expires_at > ?1)
+                + (SELECT count(*) FROM slot_holds h WHERE h.draft_id = d.id AND h.used_at IS NULL AND h.released_at IS NULL AND h.expires_at > ?1)
+                - d.reviews_wanted AS over
+             FROM drafts d WHERE d.id = ?2 AND NOT EXISTS (SELECT 1 FROM slot_holds h WHERE h.draft_id = d.id AND h.member_id = ?3)`,
+          ).bind(this.now, draft.id, this.members[o.member]!.member.id).all<{ over: number }>().then((r) => r.results);
+          if (stranger) expect(stranger.over, 'a stranger took a held slot').toBeLessThanOrEqual(0);
+        }
         return `claim ${o.member} ${draft.id} → ${response.status}`;
       }
       case 'release': {
@@ -191,6 +211,35 @@ class Run {
         }
         return `resolve ${reportId} ${o.action} → ${response.status} (${resolved.action})`;
       }
+      case 'part': {
+        // A part is a draft: the same price and escrow; a returning reader of an earlier part gets a held slot.
+        const who = this.members[o.member]!;
+        if (!this.works.has(o.member)) {
+          const work = await this.send(who, '/api/v1/works', { body: { title: `Work ${o.member}`, genre: 'fiction' } });
+          expect(work.status, 'start work').toBe(201);
+          this.works.set(o.member, (await json<{ id: string }>(work)).id);
+        }
+        const cost = pricePerReview(40) * o.reviewsWanted;
+        const before = await balance(who.member.id);
+        const response = await this.send(who, '/api/v1/drafts', {
+          body: { title: `Part ${this.drafts.length}`, body: draftBody(2, 20), reviewsWanted: o.reviewsWanted, workId: this.works.get(o.member) },
+        });
+        expect(response.status, 'part').toBe(before >= cost ? 201 : 402);
+        if (response.status === 201) this.drafts.push({ id: (await json<{ id: string }>(response)).id, author: o.member });
+        return `part ${o.member} x${o.reviewsWanted} → ${response.status}`;
+      }
+      case 'revise': {
+        const draft = this.at(this.drafts, o.draft);
+        if (!draft) return 'revise (no draft)';
+        const by = o.byAuthor ? draft.author : o.member;
+        const response = await this.send(this.members[by]!, `/api/v1/drafts/${draft.id}/revisions`, {
+          body: { body: draftBody(3, 15), reviewsWanted: o.reviewsWanted },
+        });
+        // The author: a new version, or too few credits, or a newer version exists; anyone else: refused, or (withdrawn) not found.
+        expect(by === draft.author ? [201, 402, 409] : [403, 404], 'revise').toContain(response.status);
+        if (response.status === 201) this.drafts.push({ id: (await json<{ id: string }>(response)).id, author: draft.author });
+        return `revise ${by} ${draft.id} → ${response.status}`;
+      }
       case 'advance': {
         const next = Math.min(this.now + o.hours * HOUR, this.started + MAX_ADVANCE);
         this.now = next;
@@ -209,7 +258,7 @@ class Run {
     const memberIds = this.members.map((m) => m.member.id);
     const draftIds = this.drafts.map((d) => d.id);
     const list = (ids: string[]) => (ids.length ? ids.map(() => '?').join(', ') : "''");
-    const [conservation, escrows, reviews, claims] = await env.DB.batch([
+    const [conservation, escrows, reviews, claims, holds] = await env.DB.batch([
       // What the mint gave these members (and their drafts' escrows, for a removed review its reviewer could not repay)
       // is exactly what they and those escrows now hold.
       env.DB.prepare(
@@ -247,6 +296,14 @@ class Run {
          SELECT 'draft', d.id FROM drafts d WHERE d.id IN (${list(draftIds)}) AND d.status = 'open'
            AND d.reviews_received + (SELECT count(*) FROM claims c WHERE c.draft_id = d.id AND c.status = 'active' AND c.expires_at > ?) > d.reviews_wanted`,
       ).bind(...memberIds, this.now, config.claims.maxActivePerReviewer, ...draftIds, this.now),
+      // Held slots: never for the author; one per reader and draft; a used hold is the reader's claim or review.
+      env.DB.prepare(
+        `SELECT h.id FROM slot_holds h JOIN drafts d ON d.id = h.draft_id WHERE d.id IN (${list(draftIds)}) AND (
+            h.member_id = d.author_id
+            OR (h.used_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = h.member_id)
+                AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = h.member_id))
+            OR (SELECT count(*) FROM slot_holds o WHERE o.draft_id = d.id AND o.member_id = h.member_id) > 1)`,
+      ).bind(...draftIds),
     ]);
     const sums = conservation!.results[0] as { held: number; issued: number };
     expect(sums.held, 'credits held by this run = credits the mint issued to it').toBe(sums.issued);
@@ -254,6 +311,7 @@ class Run {
     expect(wrongEscrow, 'escrow holds exactly what the draft owes').toEqual([]);
     expect(reviews!.results, 'drafts with wrong reviews or pay').toEqual([]);
     expect(claims!.results, 'claims over a limit').toEqual([]);
+    expect(holds!.results, 'held slots broken').toEqual([]);
   }
 
   /** What a member sees through the API agrees with the ledger. */

@@ -515,6 +515,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your works, newest first */
+        get: operations["listWorks"];
+        put?: never;
+        /**
+         * Start a work in parts
+         * @description Free: each part is a draft posted with `workId`, and pays for its own reviews.
+         */
+        post: operations["createWork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A work and its contents
+         * @description Each part (its latest version) in order, with its status and reviews in.
+         */
+        get: operations["getWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drafts/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post the next version of your draft
+         * @description The new version pays for its own reviews; the previous one, if still open, is withdrawn with the usual refunds in the same step. Returning readers get a held slot and an email.
+         */
+        post: operations["reviseDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drafts/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this version changed, paragraph by paragraph
+         * @description Against the previous version; a first version has no previous one, and every paragraph is `added`.
+         */
+        get: operations["getDraftChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/resend": {
         parameters: {
             query?: never;
@@ -606,6 +687,8 @@ export interface components {
             newDrafts: boolean;
             /** @description Reminder 12 hours before a claim expires, and when it has. */
             claims: boolean;
+            /** @description A work or draft you reviewed has a new part or version (a slot is held for you). */
+            returning: boolean;
         };
         /** @description Either `{token}` from the link, or `{email, code}` from the same email. */
         SessionRequest: {
@@ -687,6 +770,8 @@ export interface components {
                 newDrafts?: boolean;
                 /** @description Reminder 12 hours before a claim expires, and when it has. */
                 claims?: boolean;
+                /** @description A work or draft you reviewed has a new part or version (a slot is held for you). */
+                returning?: boolean;
             };
         };
         DeleteAccount: {
@@ -780,14 +865,33 @@ export interface components {
                 claimed: number;
                 free: number;
             };
+            questions: string[];
+            work: {
+                id: string;
+                title: string;
+                part: number;
+            } | null;
+            previously: string | null;
+            version: number;
+            previousVersionId: string | null;
+            nextVersionId: string | null;
         };
         PostDraft: {
             title: string;
             body: string;
-            /** @enum {string} */
-            genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             reviewsWanted: number;
             note?: string;
+            /**
+             * @description Questions every review must answer, each in at least 10 words.
+             * @default []
+             */
+            questions?: string[];
+            /** @enum {string} */
+            genre?: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
+            /** @description Post this draft as the next part of your work. */
+            workId?: string;
+            /** @description The story so far, shown above a part’s text. */
+            previously?: string;
             /** @description Shown before the text; members may hide drafts carrying any of them. */
             contentNotes?: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
         };
@@ -817,6 +921,7 @@ export interface components {
                 id: string;
                 name: string;
             };
+            returning: boolean;
         };
         Claim: {
             id: string;
@@ -838,6 +943,10 @@ export interface components {
             inline: {
                 paragraph: number;
                 quote: string;
+                body: string;
+            }[];
+            answers: {
+                question: number;
                 body: string;
             }[];
             helpful: boolean | null;
@@ -863,6 +972,14 @@ export interface components {
                 paragraph: number;
                 /** @default  */
                 quote?: string;
+                body: string;
+            }[];
+            /**
+             * @description One answer to each of the author’s questions, each at least 10 words.
+             * @default []
+             */
+            answers?: {
+                question: number;
                 body: string;
             }[];
         };
@@ -944,6 +1061,58 @@ export interface components {
             /** @enum {string} */
             action: "dismiss" | "remove" | "suspend";
             note: string;
+        };
+        Work: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
+            synopsis: string | null;
+            contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
+            author: {
+                id: string;
+                name: string;
+            };
+            createdAt: string;
+            parts: {
+                id: string;
+                part: number;
+                title: string;
+                /** @enum {string} */
+                status: "open" | "closed" | "withdrawn";
+                reviewsWanted: number;
+                reviewsReceived: number;
+                version: number;
+            }[];
+        };
+        CreateWork: {
+            title: string;
+            /** @enum {string} */
+            genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
+            synopsis?: string;
+            /** @default [] */
+            contentNotes?: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
+        };
+        WorkList: {
+            items: components["schemas"]["Work"][];
+            nextCursor: string | null;
+        };
+        ReviseDraft: {
+            title?: string;
+            body: string;
+            reviewsWanted: number;
+            note?: string;
+            /** @description Questions every review must answer, each in at least 10 words. */
+            questions?: string[];
+        };
+        Changes: {
+            previousVersionId: string | null;
+            blocks: {
+                /** @enum {string} */
+                change: "same" | "changed" | "added" | "removed";
+                paragraph: number | null;
+                previousParagraph: number | null;
+            }[];
         };
         Health: {
             /** @enum {boolean} */
@@ -3172,6 +3341,267 @@ export interface operations {
                 };
             };
             /** @description Not a moderator (the route does not exist for you), or no such report. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWorks: {
+        parameters: {
+            query: {
+                mine: "1";
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of works. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkList"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWork"];
+            };
+        };
+        responses: {
+            /** @description The new work, with no parts yet. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Work"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The work. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Work"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such work. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviseDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseDraft"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not enough credits; `fields.credits` says how many more. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not your draft. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such draft. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The draft already has a newer version (`already_revised`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraftChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Changes"];
+                };
+            };
+            /** @description The request was malformed or a field is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such draft. */
             404: {
                 headers: {
                     [name: string]: unknown;

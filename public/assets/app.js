@@ -30,6 +30,25 @@ function countWords(text) {
   return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
 }
 
+/**
+ * The reviewer's own words, as the server counts them (src/reviews/own-words.ts ownWords; change both
+ * together): a run of `run` or more words that also appears in the draft, in order, does not count.
+ */
+function ownWordCount(texts, draftText, run) {
+  const wordsOf = (text) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).map((w) => w.toLocaleLowerCase());
+  const draftWords = wordsOf(draftText);
+  const runs = new Set();
+  for (let i = 0; i + run <= draftWords.length; i++) runs.add(draftWords.slice(i, i + run).join(' '));
+  let count = 0;
+  for (const text of texts) {
+    const words = wordsOf(text);
+    const copied = new Array(words.length).fill(false);
+    for (let i = 0; i + run <= words.length; i++) if (runs.has(words.slice(i, i + run).join(' '))) copied.fill(true, i, i + run);
+    count += copied.filter((c) => !c).length;
+  }
+  return count;
+}
+
 const plural = (count, one, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 // New draft: "412 words · costs 2 credits", as the author types. The server prices it again on submit.
@@ -62,16 +81,18 @@ for (const form of document.querySelectorAll('form[data-draft-form]')) {
 // Review: a running count against the minimum, and a click on a paragraph opens its comment box.
 for (const form of document.querySelectorAll('form[data-review-form]')) {
   const min = Number(form.dataset.minWords) || 0;
+  const run = Number(form.dataset.copiedRun) || Infinity;
   const counter = form.querySelector('#review-words');
   const overall = form.querySelector('#review-body');
+  const draftText = [...form.querySelectorAll('.para-text')].map((p) => p.textContent).join('\n\n');
   const update = () => {
     if (!counter || !overall) return;
-    let words = countWords(overall.value);
-    for (const box of form.querySelectorAll('textarea[data-inline-comment]')) words += countWords(box.value);
+    const boxes = [...form.querySelectorAll('textarea[data-inline-comment], textarea[data-answer]')].map((box) => box.value);
+    const words = ownWordCount([overall.value, ...boxes], draftText, run);
     const enough = words >= min;
     counter.textContent = enough
-      ? `${plural(words, 'word')}: enough to send.`
-      : `${plural(words, 'word')} so far, overall and inline together: ${min - words} more to reach ${min}.`;
+      ? `${plural(words, 'word')} of your own: enough to send.`
+      : `${plural(words, 'word')} of your own so far, overall, inline and answers together: ${min - words} more to reach ${min}.`;
     counter.classList.toggle('enough', enough);
   };
   form.addEventListener('input', update);

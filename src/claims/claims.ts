@@ -5,7 +5,8 @@ import type { Member } from '../db/schema';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { transferStatement } from '../ledger/transfer';
-import { hasFreeSlot, isLiveClaim, lapsedClaim, liveClaim, liveClaimIdOf, liveClaimsHeldBy } from './slots';
+import { freeSlots, hasFreeSlot, isLiveClaim, lapsedClaim, liveClaim, liveClaimIdOf, liveClaimsHeldBy, unclaimedSlots } from './slots';
+import { useHoldStatement } from '../works/returning-readers';
 
 type ClaimRow = { id: string; draft_id: string; reviewer_id: string; status: 'active' | 'released' | 'used' | 'expired'; created_at: number; expires_at: number };
 
@@ -27,6 +28,8 @@ type ClaimTarget = {
   my_active_claims: number;
   my_claim_id: string | null;
   reviewed: number;
+  free_for_me: number;
+  unclaimed: number;
 };
 
 function readClaimTarget(d1: D1Database, draftId: string, memberId: string, now: number) {
@@ -34,10 +37,14 @@ function readClaimTarget(d1: D1Database, draftId: string, memberId: string, now:
     d1,
     sql`SELECT d.status, d.author_id, ${liveClaimsHeldBy(memberId, now)} AS my_active_claims,
         ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id,
-        EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed
+        EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed,
+        ${freeSlots(now, memberId)} AS free_for_me, ${unclaimedSlots(now)} AS unclaimed
       FROM drafts d WHERE d.id = ${draftId}`,
   ).first<ClaimTarget>();
 }
+
+const slotHeld = () =>
+  conflict('slot_held', 'The free slots of this draft are held for its returning readers for now; try again in a day, or pick another draft.');
 
 /**
  * Reserves a review slot for `config.claims.lifetimeMs`. The checks made on the read are only
@@ -58,6 +65,8 @@ export async function claimSlot(d1: D1Database, reviewer: Member, draftId: strin
     );
   }
 
+  if (draft.free_for_me <= 0 && draft.unclaimed > 0) throw slotHeld();
+
   const id = newId();
   const expiresAt = now + config.claims.lifetimeMs;
   const [, inserted] = await d1.batch<ClaimRow>([
@@ -68,11 +77,13 @@ export async function claimSlot(d1: D1Database, reviewer: Member, draftId: strin
     statement(d1, sql`INSERT INTO claims (id, draft_id, reviewer_id, status, created_at, expires_at)
       SELECT ${id}, d.id, ${reviewer.id}, 'active', ${now}, ${expiresAt} FROM drafts d
       WHERE d.id = ${draftId} AND d.status = 'open' AND d.author_id <> ${reviewer.id}
-        AND ${hasFreeSlot(draftId, now)}
+        AND ${hasFreeSlot(draftId, now, reviewer.id)}
         AND ${liveClaimsHeldBy(reviewer.id, now)} < ${config.claims.maxActivePerReviewer}
         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${reviewer.id})
       ON CONFLICT DO NOTHING
       RETURNING *`),
+    // A returning reader's claim takes their held slot.
+    useHoldStatement(d1, draftId, reviewer.id, sql`EXISTS (SELECT 1 FROM claims WHERE id = ${id})`, now),
   ]);
   const claim = inserted?.results[0];
   if (!claim) throw conflict('no_free_slot', 'Someone else just took the last free slot on this draft.');

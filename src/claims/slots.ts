@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { returningHoldsAgainst } from '../works/returning-readers';
 
 /*
  * The slot rules, each written once. A draft wants N reviews; each slot is
@@ -29,9 +30,20 @@ export const liveClaimsHeldBy = (reviewerId: string, now: number) =>
 export const liveClaimIdOf = (reviewerId: string, draftId: SQL, now: number) =>
   sql`(SELECT c.id FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewerId} AND ${liveClaim(now)})`;
 
-/** Free slots of the draft aliased `d`: none once it is not open; else neither reviewed nor held by a live claim. */
-export const freeSlots = (now: number) =>
-  sql`(CASE WHEN d.status = 'open' THEN max(0, d.reviews_wanted - d.reviews_received - ${liveClaimsOn(sql`d.id`, now)}) ELSE 0 END)`;
+/**
+ * Free slots of the draft aliased `d` for `viewerId`: none once it is not
+ * open; else neither reviewed, nor held by a live claim, nor held for others
+ * (returning readers' holds, src/works/returning-readers.ts). With no viewer (null),
+ * the slots free to anyone.
+ */
+export const freeSlots = (now: number, viewerId: string | null = null) =>
+  sql`(CASE WHEN d.status = 'open' THEN max(0, ${unreviewedUnclaimed(now)} - ${returningHoldsAgainst(sql`d.id`, viewerId, now)}) ELSE 0 END)`;
 
-/** The draft `draftId` has a free slot. */
-export const hasFreeSlot = (draftId: string, now: number) => sql`(SELECT ${freeSlots(now)} FROM drafts d WHERE d.id = ${draftId}) > 0`;
+const unreviewedUnclaimed = (now: number) => sql`d.reviews_wanted - d.reviews_received - ${liveClaimsOn(sql`d.id`, now)}`;
+
+/** Slots neither reviewed nor claimed, held or not: what tells a slot_held refusal apart from a full draft. */
+export const unclaimedSlots = (now: number) => sql`(CASE WHEN d.status = 'open' THEN max(0, ${unreviewedUnclaimed(now)}) ELSE 0 END)`;
+
+/** The draft `draftId` has a slot free for `viewerId`. */
+export const hasFreeSlot = (draftId: string, now: number, viewerId: string | null = null) =>
+  sql`(SELECT ${freeSlots(now, viewerId)} FROM drafts d WHERE d.id = ${draftId}) > 0`;

@@ -117,6 +117,9 @@ export function DashboardPage({ member, now, drafts, claims, reviews, paged = fa
             <a class="button secondary" href="/drafts/new">
               Post a draft
             </a>
+            <a class="button secondary" href="/works/new">
+              Start a work
+            </a>
           </div>
         </div>
       </div>

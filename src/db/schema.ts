@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Times are integer milliseconds since the epoch throughout. */
 
@@ -23,6 +23,8 @@ export const members = sqliteTable(
     notifyNewDrafts: integer('notify_new_drafts', { mode: 'boolean' }).notNull().default(true),
     /** Reminders before a claim expires, and when it has. */
     notifyClaims: integer('notify_claims', { mode: 'boolean' }).notNull().default(true),
+    /** Email when a work I reviewed gets its next part, or a draft I reviewed a new version. */
+    notifyReturning: integer('notify_returning', { mode: 'boolean' }).notNull().default(true),
     reviewDigestAt: integer('review_digest_at'),
     draftsDigestAt: integer('drafts_digest_at'),
     /** Content notes the member does not want in their queue and digests: a bitmask over config.safety.contentNotes. */
@@ -172,6 +174,24 @@ export const transfers = sqliteTable(
   ],
 );
 
+/** A series of drafts posted as numbered parts (a novel's chapters). */
+export const works = sqliteTable(
+  'works',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => members.id),
+    title: text('title').notNull(),
+    genre: text('genre').notNull(),
+    synopsis: text('synopsis'),
+    /** Content-note slugs (config.safety.contentNotes) as a JSON array. */
+    contentNotes: text('content_notes').notNull().default('[]'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('works_author').on(t.authorId, t.createdAt)],
+);
+
 export const DRAFT_STATUSES = ['open', 'closed', 'withdrawn'] as const;
 
 export const drafts = sqliteTable(
@@ -198,6 +218,18 @@ export const drafts = sqliteTable(
     contentNotes: integer('content_notes').notNull().default(0),
     /** Set when a moderator removed it: hidden from everyone but moderators. */
     removedAt: integer('removed_at'),
+    /** Up to config.drafts.maxQuestions questions every review must answer, as a JSON array of strings. */
+    questions: text('questions').notNull().default('[]'),
+    workId: text('work_id').references(() => works.id),
+    /** 1, 2, … within its work; a revision keeps its part's number. */
+    part: integer('part'),
+    /** "The story so far", shown above a part's text. */
+    previously: text('previously'),
+    version: integer('version').notNull().default(1),
+    /** The version this one revises; a version is revised at most once (the unique index), so two racing revisions make one. */
+    previousVersionId: text('previous_version_id').references((): AnySQLiteColumn => drafts.id),
+    /** The first version's id, shared by every version of it (its own id for a first version). */
+    originalId: text('original_id'),
   },
   (t) => [
     check('drafts_reviews_wanted', sql`${t.reviewsWanted} BETWEEN 1 AND 5`),
@@ -207,6 +239,10 @@ export const drafts = sqliteTable(
     index('drafts_queue').on(t.status, t.fairness, t.createdAt, t.id),
     index('drafts_queue_genre').on(t.status, t.genre, t.fairness, t.createdAt, t.id),
     index('drafts_author').on(t.authorId, t.createdAt),
+    // Two parts posted at once cannot take the same number; revisions share their part's number.
+    uniqueIndex('drafts_work_part').on(t.workId, t.part, t.version),
+    uniqueIndex('drafts_one_revision').on(t.previousVersionId),
+    index('drafts_versions').on(t.originalId, t.version),
   ],
 );
 
@@ -251,6 +287,8 @@ export const reviews = sqliteTable(
       .references(() => members.id),
     body: text('body').notNull(),
     wordCount: integer('word_count').notNull(),
+    /** Answers to the draft's questions, as a JSON array of {question, body}. */
+    answers: text('answers').notNull().default('[]'),
     /** null until the author rates it; then 1 (helpful) or 0, once. */
     helpful: integer('helpful'),
     ratedAt: integer('rated_at'),
@@ -265,6 +303,33 @@ export const reviews = sqliteTable(
 );
 
 export type Review = typeof reviews.$inferSelect;
+
+/**
+ * A slot of a newly posted part or version held for one of its returning
+ * readers for 24 hours. Live while unused, unreleased and unexpired; the
+ * reader's claim uses it, the cron releases it.
+ */
+export const slotHolds = sqliteTable(
+  'slot_holds',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    releasedAt: integer('released_at'),
+  },
+  (t) => [
+    uniqueIndex('slot_holds_one_per_reader').on(t.draftId, t.memberId),
+    index('slot_holds_member').on(t.memberId, t.expiresAt),
+    index('slot_holds_open').on(t.usedAt, t.releasedAt, t.expiresAt),
+  ],
+);
 
 export const inlineComments = sqliteTable(
   'inline_comments',
@@ -325,6 +390,7 @@ export const EMAIL_KINDS = [
   'draft_complete',
   'report_handled',
   'moderation_notice',
+  'returning_readers',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { notFound } from '../lib/errors';
 import { presentReviews, readableReviews, reviewStatements } from '../reviews/queries';
 import { presentDraft } from '../drafts/present';
 import { selectVisibleDraft, type DraftRow } from '../drafts/queries';
+import { draftContextStatements, presentDraftContext } from '../works/draft-context';
 
 /**
  * What the draft page shows, in one batch (one D1 round trip): the draft, the
@@ -12,10 +13,11 @@ import { selectVisibleDraft, type DraftRow } from '../drafts/queries';
  * the viewer's claim on it. Only for a viewer who may see it (draftVisibleTo).
  */
 export async function readDraftPage(d1: D1Database, viewer: Member, draftId: string, now: number) {
-  const [draft, reviews, inline, replies, claims] = await d1.batch([
+  const [draft, reviews, inline, replies, claims, ...context] = await d1.batch([
     selectVisibleDraft(d1, draftId, viewer.id, now),
     ...reviewStatements(d1, readableReviews(draftId, viewer.id)),
     activeClaimsStatement(d1, viewer.id, now),
+    ...draftContextStatements(d1, draftId, viewer.id, now),
   ]);
   const row = draft!.results[0] as DraftRow | undefined;
   if (!row) throw notFound('That draft');
@@ -24,5 +26,6 @@ export async function readDraftPage(d1: D1Database, viewer: Member, draftId: str
     draft: presentDraft(row, viewer.id),
     reviews: presentReviews([reviews!, inline!, replies!]),
     claim: isMine ? null : ((claims!.results as ActiveClaim[]).find((claim) => claim.draftId === draftId) ?? null),
+    context: presentDraftContext(context, row.body),
   };
 }

@@ -14,6 +14,7 @@ import { readDraftPage } from './data';
 import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
 import type { DraftView } from '../drafts/present';
 import { config } from '../config';
+import type { DraftContext } from '../works/draft-context';
 
 type Viewer = { id: string; isAuthor: boolean; credits: number };
 
@@ -112,6 +113,81 @@ function WithdrawDraft({ draft }: { draft: DraftView }) {
   );
 }
 
+const changeLabel = { changed: 'Changed', added: 'New' } as const;
+
+/** Where the draft stands among its work's parts and its own versions, with links to each. */
+function Place({ draft, context }: { draft: DraftView; context: DraftContext }) {
+  const { previousPart, nextPart, versions } = context;
+  return (
+    <>
+      {draft.work ? (
+        <nav class="part-nav" aria-label="Parts of this work">
+          <p>
+            Part {draft.work.part} of <a href={`/works/${draft.work.id}`}>{draft.work.title}</a>
+          </p>
+          <p class="part-links">
+            {previousPart ? <a href={`/drafts/${previousPart.id}`} rel="prev">← Part {previousPart.part}: {previousPart.title}</a> : null}
+            {nextPart ? <a href={`/drafts/${nextPart.id}`} rel="next">Part {nextPart.part}: {nextPart.title} →</a> : null}
+          </p>
+        </nav>
+      ) : null}
+      {versions.length > 1 ? (
+        <nav class="versions" aria-label="Versions of this draft">
+          <span class="label">Versions:</span>{' '}
+          {versions.map((v) =>
+            v.id === draft.id ? (
+              <strong aria-current="page">version {v.version} </strong>
+            ) : (
+              <>
+                <a href={`/drafts/${v.id}`}>version {v.version}</a>{' '}
+              </>
+            ),
+          )}
+        </nav>
+      ) : null}
+      {draft.nextVersionId ? (
+        <p class="notice">
+          There is a newer version of this draft. <a href={`/drafts/${draft.nextVersionId}`}>Read the latest version</a>.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The author's questions, which every review answers. */
+function Questions({ questions }: { questions: string[] }) {
+  if (!questions.length) return null;
+  return (
+    <div class="panel questions">
+      <p class="label">The author asks every reviewer:</p>
+      <ol>
+        {questions.map((q) => (
+          <li>{q}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Paragraphs of the previous version that this one dropped. */
+function Removed({ context }: { context: DraftContext }) {
+  const removed = context.changes?.removed ?? [];
+  if (!removed.length) return null;
+  return (
+    <section class="removed" aria-labelledby="removed-heading">
+      <h2 id="removed-heading">Removed since the previous version</h2>
+      <ul>
+        {removed.map((r) => (
+          <li>
+            <span class="muted">Was paragraph {r.index + 1}</span>
+            {r.text ? <blockquote>{r.text}</blockquote> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function notice(c: Context<AppEnv>, draft: DraftView, reviews: ReviewView[], viewer: Viewer) {
   const query = c.req.query();
   if (query.posted !== undefined && draft.isMine) {
@@ -139,6 +215,7 @@ function notice(c: Context<AppEnv>, draft: DraftView, reviews: ReviewView[], vie
 }
 
 function DraftPage(props: {
+  context: DraftContext;
   draft: DraftView;
   reviews: ReviewView[];
   claim: ActiveClaim | null;
@@ -163,6 +240,7 @@ function DraftPage(props: {
             <ReportLink type="draft" id={draft.id} what="this draft" />
           </p>
         )}
+        <Place draft={draft} context={props.context} />
         {props.notice}
         {draft.isMine ? (
           <AuthorStatus draft={draft} />
@@ -170,11 +248,42 @@ function DraftPage(props: {
           <ReviewerStatus draft={draft} claim={props.claim} reviewed={own} now={props.now} />
         )}
         <AuthorNote note={draft.note} />
+        <Questions questions={draft.questions} />
+        {draft.isMine && !draft.nextVersionId ? (
+          <p>
+            <a class="button secondary" href={`/drafts/${draft.id}/revise`}>
+              Revise this draft
+            </a>
+          </p>
+        ) : null}
       </header>
 
+      {draft.previously ? (
+        <aside class="previously" aria-label="Previously">
+          <p class="label">Previously</p>
+          <p>{draft.previously}</p>
+        </aside>
+      ) : null}
+      {props.context.changes ? (
+        <p class="hint">Paragraphs marked “Changed” or “New” differ from the previous version.</p>
+      ) : null}
       <section aria-label="The draft">
-        <Manuscript body={draft.body} margin={(paragraph) => <MarginNotes reviews={reviews} paragraph={paragraph} viewer={viewer} />} />
+        <Manuscript
+          body={draft.body}
+          margin={(paragraph) => {
+            const change = props.context.changes?.byParagraph.get(paragraph);
+            const notes = <MarginNotes reviews={reviews} paragraph={paragraph} viewer={viewer} />;
+            const mark = change === 'changed' || change === 'added' ? <p class={`change-mark change-${change}`}>{changeLabel[change]}</p> : null;
+            return mark || reviews.some((r) => r.inline.some((i) => i.paragraph === paragraph)) ? (
+              <>
+                {mark}
+                {notes}
+              </>
+            ) : null;
+          }}
+        />
       </section>
+      <Removed context={props.context} />
 
       {draft.isMine || reviews.length ? (
         <section class="reviews" aria-labelledby="reviews-heading">
@@ -186,7 +295,9 @@ function DraftPage(props: {
                 : 'This draft was withdrawn before any review arrived.'}
             </p>
           ) : (
-            reviews.map((review, i) => <ReviewCard review={review} number={i + 1} viewer={viewer} replyDraft={props.replyDraft} />)
+            reviews.map((review, i) => (
+              <ReviewCard review={review} number={i + 1} viewer={viewer} questions={draft.questions} replyDraft={props.replyDraft} />
+            ))
           )}
         </section>
       ) : null}
@@ -209,12 +320,13 @@ export async function showDraftPage(
 ) {
   const member = c.var.member!;
   const now = c.var.clock();
-  const { draft, reviews, claim } = await readDraftPage(c.env.DB, member, draftId, now);
+  const { draft, reviews, claim, context } = await readDraftPage(c.env.DB, member, draftId, now);
   const viewer = { id: member.id, isAuthor: draft.isMine, credits: member.credits };
   return renderPage(
     c,
     draft.title,
     <DraftPage
+      context={context}
       draft={draft}
       reviews={reviews}
       claim={claim}

@@ -147,11 +147,14 @@ export function ReviewCard({
   review,
   number,
   viewer,
+  questions,
   replyDraft,
 }: {
   review: ReviewView;
   number: number;
   viewer: Viewer;
+  /** The draft's questions: each answer is shown under its own. */
+  questions: string[];
   replyDraft?: ReplyDraft;
 }) {
   return (
@@ -170,6 +173,16 @@ export function ReviewCard({
         </p>
       </header>
       <div class="prose review-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(review.body) }} />
+      {review.answers.length ? (
+        <dl class="answers">
+          {review.answers.map((answer) => (
+            <>
+              <dt>{questions[answer.question] ?? `Question ${answer.question + 1}`}</dt>
+              <dd class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.body) }} />
+            </>
+          ))}
+        </dl>
+      ) : null}
       {review.inline.length ? (
         <p class="inline-index">
           <span class="muted">Comments beside </span>

@@ -11,8 +11,13 @@ import { isOverdraft, transferStatement } from '../ledger/transfer';
 import { presentDraft, type DraftView } from './present';
 import { liveClaimsOn } from '../claims/slots';
 import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
+import { returningReadersEmails } from '../email/events';
+import type { Recipient } from '../email/notification';
+import type { Notifier } from '../email/notifier';
+import { holdSlotsStatement, holdWasMade, returningReadersStatement } from '../works/returning-readers';
 import type { PostDraftInput } from './schemas';
 import { notesToMask } from '../content-notes/content-notes';
+import type { ContentNote } from '../config';
 
 export function insufficientCredits(cost: number, balance: number) {
   const shortfall = cost - balance;
@@ -24,33 +29,125 @@ export function insufficientCredits(cost: number, balance: number) {
   );
 }
 
+/** Where a new draft goes: on its own, as the next part of a work, or as the next version of a draft. */
+export type DraftPlacement =
+  | { kind: 'single' }
+  | { kind: 'part'; workId: string }
+  | { kind: 'version'; previous: DraftRow };
+
+type NewDraft = {
+  title: string;
+  body: string;
+  genre: string;
+  note?: string;
+  reviewsWanted: number;
+  questions: string[];
+  previously?: string | null;
+  contentNotes?: readonly ContentNote[];
+};
+
 /**
- * Posts a draft and moves its price into the draft's escrow in one batch. The
- * balance the session lookup read with the member only words the error (no
- * second read): the ledger's CHECK is what stops two racing posts from
- * spending the same credits.
+ * Posts a draft and moves its price into the draft's escrow in one batch;
+ * a part takes the next number of its work inside the INSERT, so parts posted
+ * at once number distinctly; a version must be the first to revise its
+ * predecessor (a unique index); both hold a slot for each returning reader and
+ * email them (`extra` carries what the caller adds first, e.g. withdrawing the
+ * previous version). `credits` is what the author can spend: it only words the
+ * error, the ledger's CHECK is what stops two racing posts spending the same
+ * credits.
  */
-export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number): Promise<DraftView> {
+export async function insertDraft(
+  d1: D1Database,
+  author: SignedInMember,
+  input: NewDraft,
+  placement: DraftPlacement,
+  options: { now: number; notify: Notifier; credits: number; readers: Recipient[]; extra?: D1PreparedStatement[]; onConflict?: () => ApiError },
+): Promise<DraftView> {
+  const { now } = options;
   const wordCount = countWords(input.body);
   const price = pricePerReview(wordCount);
   const cost = price * input.reviewsWanted;
-  if (author.credits < cost) throw insufficientCredits(cost, author.credits);
+  if (options.credits < cost) throw insufficientCredits(cost, options.credits);
 
   const id = newId();
+  const previous = placement.kind === 'version' ? placement.previous : null;
+  const workId = placement.kind === 'part' ? placement.workId : (previous?.work_id ?? null);
+  const part =
+    placement.kind === 'part'
+      ? sql`(SELECT coalesce(max(p.part), 0) + 1 FROM drafts p WHERE p.work_id = ${workId})`
+      : sql`${previous?.part ?? null}`;
+  const version = previous ? previous.version + 1 : 1;
+  const originalId = previous ? (previous.original_id ?? previous.id) : id;
+  const place = { draftId: id, authorId: author.id, workId, beforePart: previous?.part ?? null, originalId };
+  const emails = options.readers.length
+    ? await returningReadersEmails(d1, options.notify.ctx, {
+        draftId: id,
+        title: input.title,
+        authorName: author.name,
+        what: previous ? `version ${version}` : placement.kind === 'part' ? 'the next part' : 'a new draft',
+        readers: options.readers,
+        heldFor: (memberId) => holdWasMade(id, memberId),
+        now,
+      })
+    : [];
   try {
     const results = await d1.batch<DraftRow>([
-      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, content_notes, created_at)
-        VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted},
-          ${notesToMask(input.contentNotes ?? [])}, ${now})`),
-      statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
-      transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
+      ...(options.extra ?? []),
+      statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, content_notes, created_at,
+          questions, work_id, part, previously, version, previous_version_id, original_id)
+        SELECT ${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${notesToMask(input.contentNotes ?? [])}, ${now},
+          ${JSON.stringify(input.questions)}, ${workId}, ${part}, ${input.previously || null}, ${version}, ${previous?.id ?? null}, ${originalId}
+        WHERE ${workId === null ? sql`1` : sql`EXISTS (SELECT 1 FROM works WHERE id = ${workId} AND author_id = ${author.id})`}`),
+      statement(d1, sql`INSERT INTO accounts (id, kind) SELECT ${id}, 'escrow' WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`),
+      transferStatement(d1, {
+        from: author.id,
+        to: id,
+        amount: cost,
+        reason: 'post_draft',
+        key: `post_draft:${id}`,
+        now,
+        draftId: id,
+        source: sql`WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`,
+      }),
+      ...(placement.kind === 'single' ? [] : [holdSlotsStatement(d1, place, now)]),
+      ...emails.map((email) => email.statement),
       selectDraft(d1, id, now),
     ]);
-    return presentDraft(results.at(-1)!.results[0]!, author.id);
+    const row = results.at(-1)!.results[0];
+    if (!row) throw notFound('That work');
+    options.notify.queued(emails.map((email) => email.id));
+    return presentDraft(row, author.id);
   } catch (error) {
     if (isOverdraft(error)) throw insufficientCredits(cost, await memberBalance(d1, author.id));
+    if (options.onConflict && String((error as Error)?.message).includes('UNIQUE constraint failed')) throw options.onConflict();
     throw error;
   }
+}
+
+/**
+ * Posts a draft, or the next part of the author's work (`workId`): a part
+ * takes its work's genre unless it names one. A part's one read finds the
+ * work and its returning readers.
+ */
+export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number, notify: Notifier): Promise<DraftView> {
+  const { workId, genre, previously, ...rest } = input;
+  if (!workId) return insertDraft(d1, author, { ...rest, genre: genre! }, { kind: 'single' }, { now, notify, credits: author.credits, readers: [] });
+  const place = { draftId: '', authorId: author.id, workId, beforePart: null, originalId: '' };
+  const [work, readers] = await d1.batch([
+    statement(d1, sql`SELECT author_id, genre, content_notes FROM works WHERE id = ${workId}`),
+    returningReadersStatement(d1, place),
+  ]);
+  const found = work!.results[0] as { author_id: string; genre: string; content_notes: string } | undefined;
+  if (!found) throw notFound('That work');
+  if (found.author_id !== author.id) throw forbidden('Only the work’s author can add parts to it.');
+  return insertDraft(
+    d1,
+    author,
+    // A part carries its work's content notes unless it names its own.
+    { ...rest, genre: genre ?? found.genre, previously, contentNotes: rest.contentNotes ?? (JSON.parse(found.content_notes) as ContentNote[]) },
+    { kind: 'part', workId },
+    { now, notify, credits: author.credits, readers: readers!.results as Recipient[], onConflict: () => conflict('part_taken', 'Another part was posted at the same moment; post again.') },
+  );
 }
 
 /** A draft for a signed-in member who may see it (draftVisibleTo). */
@@ -84,10 +181,29 @@ export async function listOwnDrafts(d1: D1Database, author: Member, cursor: stri
 }
 
 /**
+ * Ends an open draft and refunds every slot that is neither reviewed nor
+ * claimed. A slot still claimed keeps its credit in escrow: it pays the
+ * reviewer if they finish, and is refunded when the claim ends unused.
+ */
+export async function withdrawDraft(d1: D1Database, author: Member, draftId: string, now: number): Promise<DraftView> {
+  const row = await findVisibleDraft(d1, draftId, author.id, now);
+  if (!row) throw notFound('That draft');
+  if (row.author_id !== author.id) throw forbidden('Only the author can withdraw a draft.');
+  if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
+
+  const results = await d1.batch<DraftRow>([
+    ...withdrawStatements(d1, sql`d.id = ${draftId} AND d.author_id = ${author.id}`, now),
+    selectDraft(d1, draftId, now),
+  ]);
+  if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');
+  return presentDraft(results.at(-1)!.results[0]!, author.id);
+}
+
+/**
  * Withdraws the open drafts matching `which` (alias d) and refunds each one's
  * escrow but for the slots held by live claims, for a batch of the caller's:
- * the author's withdraw, a moderator's removal or suspension. The first
- * statement's changes say how many drafts it withdrew.
+ * the author's withdraw, a revision replacing its open version, a moderator's
+ * removal or suspension. The first statement's changes say how many drafts it withdrew.
  */
 export function withdrawStatements(d1: D1Database, which: SQL, now: number): D1PreparedStatement[] {
   const unclaimed = sql`a.balance - d.price_per_review * ${liveClaimsOn(sql`d.id`, now)}`;
@@ -106,23 +222,4 @@ export function withdrawStatements(d1: D1Database, which: SQL, now: number): D1P
         WHERE ${which} AND d.status = 'withdrawn' AND d.ended_at = ${now} AND ${unclaimed} > 0`,
     }),
   ];
-}
-
-/**
- * Ends an open draft and refunds every slot that is neither reviewed nor
- * claimed. A slot still claimed keeps its credit in escrow: it pays the
- * reviewer if they finish, and is refunded when the claim ends unused.
- */
-export async function withdrawDraft(d1: D1Database, author: Member, draftId: string, now: number): Promise<DraftView> {
-  const row = await findVisibleDraft(d1, draftId, author.id, now);
-  if (!row) throw notFound('That draft');
-  if (row.author_id !== author.id) throw forbidden('Only the author can withdraw a draft.');
-  if (row.status !== 'open') throw conflict('draft_not_open', `This draft is already ${row.status}.`);
-
-  const results = await d1.batch<DraftRow>([
-    ...withdrawStatements(d1, sql`d.id = ${draftId} AND d.author_id = ${author.id}`, now),
-    selectDraft(d1, draftId, now),
-  ]);
-  if (results[0]!.meta.changes === 0) throw conflict('draft_not_open', 'This draft was closed or withdrawn meanwhile.');
-  return presentDraft(results.at(-1)!.results[0]!, author.id);
 }

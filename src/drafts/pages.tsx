@@ -2,7 +2,11 @@ import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { config, pricePerReview } from '../config';
 import type { AppEnv } from '../env';
-import { ApiError, type FieldErrors } from '../lib/errors';
+import { notifierFor } from '../email/notifier';
+import { ApiError, notFound, type FieldErrors } from '../lib/errors';
+import { and, eq } from 'drizzle-orm';
+import { database } from '../db/client';
+import { works } from '../db/schema';
 import { countWords } from '../lib/text';
 import { fieldErrors } from '../lib/validation';
 import { describedBy, ErrorSummary, FieldError, formFields } from '../ui/forms';
@@ -17,9 +21,20 @@ import { noteLabel } from '../content-notes/content-notes';
 
 const { drafts } = config;
 
-type DraftFormValues = { title: string; genre: string; reviewsWanted: string; note: string; body: string; contentNotes: string[] };
+type DraftFormValues = {
+  title: string;
+  genre: string;
+  reviewsWanted: string;
+  note: string;
+  body: string;
+  questions: string[];
+  /** Set when posting the next part of a work. */
+  work?: { id: string; title: string };
+  previously: string;
+  contentNotes: string[];
+};
 
-const emptyForm: DraftFormValues = { title: '', genre: '', reviewsWanted: String(drafts.minReviewsWanted), note: '', body: '', contentNotes: [] };
+const emptyForm: DraftFormValues = { title: '', genre: '', reviewsWanted: String(drafts.minReviewsWanted), note: '', body: '', questions: [], previously: '', contentNotes: [] };
 
 /** Each field's element id, so the error summary can link to it. */
 const fieldIds: Record<string, string> = {
@@ -30,6 +45,8 @@ const fieldIds: Record<string, string> = {
   contentNotes: 'draft-notes',
   body: 'draft-body',
   credits: 'draft-cost',
+  questions: 'draft-question-0',
+  previously: 'draft-previously',
 };
 
 /** "412 words · costs 2 credits": the same words app.js writes as the draft is typed. */
@@ -46,7 +63,7 @@ function priceRule(): string {
   return `${bands.join(', ')}.`;
 }
 
-function Field({ name, errors, children }: { name: keyof DraftFormValues; errors: FieldErrors; children: Child }) {
+function Field({ name, errors, children }: { name: string; errors: FieldErrors; children: Child }) {
   return (
     <div class={errors[name] ? 'field has-error' : 'field'}>
       {children}
@@ -62,7 +79,7 @@ function NewDraftPage({ values, errors, balance }: { values: DraftFormValues; er
   const short = errors.credits;
   return (
     <section class="form-page">
-      <h1>Post a draft</h1>
+      <h1>{values.work ? `Post the next part of “${values.work.title}”` : 'Post a draft'}</h1>
       <p class="lede-ui">
         Reviewers are paid from what you put in escrow now; anything not used comes back if you withdraw. You have{' '}
         <strong>{credits(balance)}</strong>.
@@ -76,6 +93,7 @@ function NewDraftPage({ values, errors, balance }: { values: DraftFormValues; er
         data-draft-form
         data-price-bands={JSON.stringify(drafts.priceBands)}
       >
+        {values.work ? <input type="hidden" name="workId" value={values.work.id} /> : null}
         <Field name="title" errors={errors}>
           <label for="draft-title">Title</label>
           <input
@@ -152,8 +170,49 @@ function NewDraftPage({ values, errors, balance }: { values: DraftFormValues; er
             </div>
           </fieldset>
         </Field>
+        <Field name="questions" errors={errors}>
+          <fieldset>
+            <legend>
+              Questions every reviewer must answer <span class="optional">(optional, up to {drafts.maxQuestions})</span>
+            </legend>
+            {Array.from({ length: drafts.maxQuestions }, (_, i) => (
+              <div class="field">
+                <label for={`draft-question-${i}`}>Question {i + 1}</label>
+                <input
+                  id={`draft-question-${i}`}
+                  name={`question${i}`}
+                  type="text"
+                  maxlength={drafts.questionMaxLength}
+                  value={values.questions[i] ?? ''}
+                  aria-invalid={i === 0 ? invalid('questions') : undefined}
+                  aria-describedby={i === 0 ? describedBy(errorOf('questions')) : undefined}
+                />
+              </div>
+            ))}
+          </fieldset>
+        </Field>
+        {values.work ? (
+          <Field name="previously" errors={errors}>
+            <label for="draft-previously">
+              Previously <span class="optional">(optional)</span>
+            </label>
+            <p class="hint" id="draft-previously-hint">
+              The story so far, shown above this part for readers who missed the earlier ones.
+            </p>
+            <textarea
+              id="draft-previously"
+              name="previously"
+              rows={4}
+              maxlength={config.works.previouslyMaxLength}
+              aria-invalid={invalid('previously')}
+              aria-describedby={describedBy('draft-previously-hint', errorOf('previously'))}
+            >
+              {values.previously}
+            </textarea>
+          </Field>
+        ) : null}
         <Field name="body" errors={errors}>
-          <label for="draft-body">Your draft</label>
+          <label for="draft-body">{values.work ? 'This part' : 'Your draft'}</label>
           <p class="hint" id="draft-body-hint">
             Paste it as plain text or Markdown; a blank line starts a new paragraph, and reviewers comment paragraph by
             paragraph. Up to {drafts.maxWords.toLocaleString('en')} words.
@@ -213,13 +272,29 @@ function MyDraftsPage({ items, nextCursor }: Awaited<ReturnType<typeof listOwnDr
   );
 }
 
+/** The member's own work that a part is being posted to; anyone else's is not offered (404). */
+async function ownWork(d1: D1Database, workId: string, memberId: string) {
+  const [work] = await database(d1)
+    .select({ id: works.id, title: works.title, genre: works.genre })
+    .from(works)
+    .where(and(eq(works.id, workId), eq(works.authorId, memberId)));
+  if (!work) throw notFound('That work');
+  return work;
+}
+
 /** Posting, listing and withdrawing drafts in the browser: plain forms, the same rules as the API. */
 export const draftPages = new Hono<AppEnv>()
-  .get('/drafts/new', requirePageMember, (c) => showNewDraft(c, emptyForm, {}))
+  .get('/drafts/new', requirePageMember, async (c) => {
+    const workId = c.req.query('work');
+    if (!workId) return showNewDraft(c, emptyForm, {});
+    const work = await ownWork(c.env.DB, workId, c.var.member!.id);
+    return showNewDraft(c, { ...emptyForm, genre: work.genre, work }, {});
+  })
   .post('/drafts', requirePageMember, async (c) => {
     const form = await formFields(c.req);
     // Checkboxes repeat their name: read them as a list (the body is parsed once and cached).
     const notes = (await c.req.parseBody({ all: true })).contentNotes;
+    const work = form.workId ? await ownWork(c.env.DB, form.workId, c.var.member!.id) : undefined;
     const values: DraftFormValues = {
       title: form.title ?? '',
       genre: form.genre ?? '',
@@ -227,6 +302,9 @@ export const draftPages = new Hono<AppEnv>()
       note: form.note ?? '',
       body: form.body ?? '',
       contentNotes: (Array.isArray(notes) ? notes : notes === undefined ? [] : [notes]).filter((n): n is string => typeof n === 'string'),
+      questions: Array.from({ length: drafts.maxQuestions }, (_, i) => form[`question${i}`] ?? ''),
+      work,
+      previously: form.previously ?? '',
     };
     const parsed = PostDraftSchema.safeParse({
       title: values.title,
@@ -235,6 +313,8 @@ export const draftPages = new Hono<AppEnv>()
       reviewsWanted: Number(values.reviewsWanted),
       note: values.note,
       contentNotes: values.contentNotes,
+      questions: values.questions.filter((q) => q.trim()),
+      ...(work ? { workId: work.id, previously: values.previously } : {}),
     });
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
@@ -243,7 +323,7 @@ export const draftPages = new Hono<AppEnv>()
       return showNewDraft(c, values, errors, 400);
     }
     try {
-      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock());
+      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock(), notifierFor(c));
       return c.redirect(`/drafts/${draft.id}?posted=1`, 303);
     } catch (error) {
       if (error instanceof ApiError && error.status === 402) return showNewDraft(c, values, { credits: error.message }, 402);

@@ -22,6 +22,12 @@ export function presentDraft(row: DraftRow, viewerId: string) {
     createdAt: new Date(row.created_at).toISOString(),
     author: { id: row.author_id, name: row.author_name },
     isMine,
+    questions: JSON.parse(row.questions) as string[],
+    work: row.work_id ? { id: row.work_id, title: row.work_title ?? '', part: row.part ?? 1 } : null,
+    previously: row.previously,
+    version: row.version,
+    previousVersionId: row.previous_version_id,
+    nextVersionId: row.next_version_id,
     ...(isMine ? { escrow: row.escrow, slots: { reviewed: row.reviews_received, claimed: row.claimed, free: row.free_slots } } : {}),
   };
 }

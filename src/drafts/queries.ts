@@ -25,6 +25,15 @@ export type DraftRow = {
   escrow: number;
   claimed: number;
   free_slots: number;
+  questions: string;
+  work_id: string | null;
+  work_title: string | null;
+  part: number | null;
+  previously: string | null;
+  version: number;
+  previous_version_id: string | null;
+  original_id: string | null;
+  next_version_id: string | null;
 };
 
 /**
@@ -39,9 +48,11 @@ export const draftVisibleTo = (viewerId: string, now: number) => sql`(${notRemov
 
 export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note, d.content_notes,
   d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.status, d.created_at,
-  coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now)} AS free_slots`;
+  coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now)} AS free_slots,
+  d.questions, d.work_id, w.title AS work_title, d.part, d.previously, d.version, d.previous_version_id, d.original_id,
+  (SELECT n.id FROM drafts n WHERE n.previous_version_id = d.id) AS next_version_id`;
 
-export const draftJoins = sql`FROM drafts d JOIN members m ON m.id = d.author_id LEFT JOIN accounts a ON a.id = d.id`;
+export const draftJoins = sql`FROM drafts d JOIN members m ON m.id = d.author_id LEFT JOIN accounts a ON a.id = d.id LEFT JOIN works w ON w.id = d.work_id`;
 
 /** The draft, whoever asks: for its author's own writes and read-backs. */
 export function selectDraft(d1: D1Database, draftId: string, now: number) {
@@ -58,12 +69,12 @@ export async function findVisibleDraft(d1: D1Database, draftId: string, viewerId
 }
 
 /** A visible draft with where the member stands with it as a reviewer, in one statement. */
-export type DraftForReviewer = DraftRow & { my_claim_id: string | null; reviewed: number };
+export type DraftForReviewer = DraftRow & { my_claim_id: string | null; reviewed: number; free_for_me: number };
 
 export function readDraftForReviewer(d1: D1Database, draftId: string, memberId: string, now: number) {
   return statement(
     d1,
-    sql`SELECT ${draftColumns(now)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id,
+    sql`SELECT ${draftColumns(now)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id, ${freeSlots(now, memberId)} AS free_for_me,
         EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed
       ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(memberId, now)}`,
   ).first<DraftForReviewer>();

@@ -8,9 +8,19 @@ const { drafts } = config;
 
 export const GenreSchema = z.enum(drafts.genres, { error: `Pick one of: ${drafts.genres.join(', ')}.` });
 
-export const PostDraftSchema = z
-  .object({
-    title: z
+export const QuestionsSchema = z
+  .array(
+    z
+      .string({ error: 'Write each question as text.' })
+      .trim()
+      .min(1, 'Leave out empty questions.')
+      .max(drafts.questionMaxLength, `Questions are at most ${drafts.questionMaxLength} characters.`),
+  )
+  .max(drafts.maxQuestions, `Ask at most ${drafts.maxQuestions} questions.`)
+  .openapi({ description: 'Questions every review must answer, each in at least 10 words.' });
+
+const DraftFields = {
+  title: z
       .string({ error: 'Give the draft a title.' })
       .trim()
       .min(1, 'Give the draft a title.')
@@ -22,7 +32,6 @@ export const PostDraftSchema = z
         (body) => countWords(body) <= drafts.maxWords,
         `Drafts are at most ${drafts.maxWords.toLocaleString('en')} words; split a longer piece into parts.`,
       ),
-    genre: GenreSchema,
     reviewsWanted: z
       .number({ error: `Ask for ${drafts.minReviewsWanted} to ${drafts.maxReviewsWanted} reviews.` })
       .int(`Ask for ${drafts.minReviewsWanted} to ${drafts.maxReviewsWanted} reviews.`)
@@ -33,10 +42,42 @@ export const PostDraftSchema = z
       .trim()
       .max(drafts.noteMaxLength, `Keep the note to reviewers under ${drafts.noteMaxLength} characters.`)
       .optional(),
+    questions: QuestionsSchema.default([]),
+};
+
+export const PostDraftSchema = z
+  .object({
+    ...DraftFields,
+    /** A part's genre defaults to its work's. */
+    genre: GenreSchema.optional(),
+    workId: z.string().min(1).max(100).optional().openapi({ description: 'Post this draft as the next part of your work.' }),
+    previously: z
+      .string()
+      .trim()
+      .max(config.works.previouslyMaxLength, `Keep “previously” under ${config.works.previouslyMaxLength} characters.`)
+      .optional()
+      .openapi({ description: 'The story so far, shown above a part’s text.' }),
     contentNotes: ContentNotesSchema.optional().openapi({ description: 'Shown before the text; members may hide drafts carrying any of them.' }),
   })
   .strict()
+  .superRefine((input, ctx) => {
+    if (!input.genre && !input.workId) ctx.addIssue({ code: 'custom', path: ['genre'], message: `Pick one of: ${drafts.genres.join(', ')}.` });
+  })
   .openapi('PostDraft');
+
+/** A new version of a draft: its text and what it asks of reviewers again. */
+export const ReviseDraftSchema = z
+  .object({
+    title: DraftFields.title.optional(),
+    body: DraftFields.body,
+    reviewsWanted: DraftFields.reviewsWanted,
+    note: DraftFields.note,
+    questions: QuestionsSchema.optional(),
+  })
+  .strict()
+  .openapi('ReviseDraft');
+
+export type ReviseDraftInput = z.infer<typeof ReviseDraftSchema>;
 
 export type PostDraftInput = z.infer<typeof PostDraftSchema>;
 
@@ -60,6 +101,13 @@ export const DraftSchema = z
     /** Only for the author. */
     escrow: z.number().int().optional(),
     slots: z.object({ reviewed: z.number().int(), claimed: z.number().int(), free: z.number().int() }).optional(),
+    questions: z.array(z.string()),
+    work: z.object({ id: z.string(), title: z.string(), part: z.number().int() }).nullable(),
+    previously: z.string().nullable(),
+    version: z.number().int(),
+    previousVersionId: z.string().nullable(),
+    /** The version that replaced this one, if any. */
+    nextVersionId: z.string().nullable(),
   })
   .openapi('Draft');
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { config } from '../config';
 import { excerpt } from '../lib/markdown';
 import { enqueueEmail, memberWants } from './outbox';
@@ -15,6 +15,8 @@ export async function reviewSubmittedEmails(
     reviewerName: string;
     overall: string;
     inline: Array<{ paragraph: number; quote: string; body: string }>;
+    /** Each of the author's questions with the reviewer's answer. */
+    answers: Array<{ question: string; body: string }>;
     now: number;
   },
 ) {
@@ -31,6 +33,7 @@ export async function reviewSubmittedEmails(
       // Each with the words it is about, as the draft's margin shows them.
       ...emailed.map((c) => `¶ ${c.paragraph + 1} “${excerpt(c.quote, config.email.excerptLength)}”: ${excerpt(c.body, config.email.excerptLength)}`),
       ...(inline.length > emailed.length ? [`…and ${inline.length - emailed.length} more on the draft’s page.`] : []),
+      ...event.answers.map((a) => `You asked: “${a.question}” They answered: ${excerpt(a.body, config.email.excerptLength)}`),
       'Their overall comment begins:',
     ],
     quote: excerpt(event.overall, config.email.excerptLength),
@@ -93,5 +96,37 @@ export async function replyEmail(
     email,
     event.now,
     sql`EXISTS (SELECT 1 FROM replies WHERE id = ${event.replyId}) AND ${memberWants(event.to.id, sql`notify_activity = 1`)}`,
+  );
+}
+
+/**
+ * To each returning reader of a new part or version: it is up, and a slot is
+ * held for them for a while. Each row only if their hold was written in the
+ * same batch (`heldFor`) and they want these emails.
+ */
+export async function returningReadersEmails(
+  d1: D1Database,
+  ctx: EmailContext,
+  event: { draftId: string; title: string; authorName: string; what: string; readers: Recipient[]; heldFor: (memberId: string) => SQL; now: number },
+) {
+  const hours = Math.round(config.works.holdLifetimeMs / 3_600_000);
+  return Promise.all(
+    event.readers.map(async (reader) => {
+      const email = await notification(
+        ctx,
+        reader,
+        'returning_readers',
+        {
+          subject: `${event.authorName} posted ${event.what}: “${event.title}”`,
+          lines: [
+            `You reviewed ${event.authorName}’s earlier writing, so you hear first: ${event.what}, “${event.title}”, is up.`,
+            `A slot to review it is held for you for ${hours} hours; it is at the top of your queue under “Continue reading”.`,
+          ],
+          link: { path: `/drafts/${event.draftId}`, label: 'Read it' },
+        },
+        `returning_readers:${event.draftId}:${reader.id}`,
+      );
+      return enqueueEmail(d1, email, event.now, sql`${event.heldFor(reader.id)} AND ${memberWants(reader.id, sql`notify_returning = 1`)}`);
+    }),
   );
 }

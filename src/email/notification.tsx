@@ -30,6 +30,7 @@ const why: Record<PreferenceGroup, string> = {
   activity: 'You get this because you take part in this review’s thread on Volley.',
   new_drafts: 'You get this because you follow these genres on Volley.',
   claims: 'You get this because you claimed a draft to review on Volley.',
+  returning: 'You get this because you reviewed an earlier part or version of this writing on Volley.',
 };
 
 /** Both bodies of an email to a member: greeting, lines, quote, one button, and a footer saying why it came. */

@@ -9,6 +9,11 @@ export const PREFERENCE_GROUPS = {
   activity: { label: 'emails when your review is rated or someone replies', off: sql`notify_activity = 0`, on: sql`notify_activity = 1` },
   new_drafts: { label: 'the digest of new drafts in your genres', off: sql`notify_new_drafts = 0`, on: sql`notify_new_drafts = 1` },
   claims: { label: 'reminders about your claims', off: sql`notify_claims = 0`, on: sql`notify_claims = 1` },
+  returning: {
+    label: 'emails when a work or draft you reviewed has a new part or version',
+    off: sql`notify_returning = 0`,
+    on: sql`notify_returning = 1`,
+  },
 } satisfies Record<string, { label: string; off: SQL; on: SQL }>;
 
 export type PreferenceGroup = keyof typeof PREFERENCE_GROUPS;
@@ -33,6 +38,7 @@ export const groupOf: Record<NotificationKind, PreferenceGroup> = {
   drafts_digest: 'new_drafts',
   claim_expiring: 'claims',
   claim_expired: 'claims',
+  returning_readers: 'returning',
 };
 
 export const isPreferenceGroup = (value: string): value is PreferenceGroup => value in PREFERENCE_GROUPS;

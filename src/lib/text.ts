@@ -1,6 +1,8 @@
-/** Words as a writer counts them: runs of letters or digits, apostrophes and hyphens inside. */
+/** Words as a writer counts them: runs of letters or digits (any script), apostrophes and hyphens inside. */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(WORD_PATTERN)?.length ?? 0;
 }
 
 /**

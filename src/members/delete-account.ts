@@ -17,7 +17,8 @@ export function confirmDeletion(member: SignedInMember, confirmEmail: string) {
 /**
  * Deletes an account in one batch, keeping the books balanced:
  * - live claims on the member's drafts end, and every draft's escrow goes back to the mint;
- * - the member's drafts are withdrawn and their text erased;
+ * - the member's drafts are withdrawn and their text (questions and "previously" too) erased, and so are their works' titles and synopses;
+ * - slots held for them as a returning reader are released;
  * - the member's own live claims are released (refunded to authors of withdrawn drafts);
  * - the member's balance goes back to the mint;
  * - reviews and replies they wrote stay for the people they were written for, shown as by a former member;
@@ -43,10 +44,13 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
     // Inline comments quote up to 500 characters of the draft: erased with it, the reviewers' own words stay.
     statement(d1, sql`UPDATE inline_comments SET quote = ''
       WHERE review_id IN (SELECT r.id FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE ${mine})`),
-    statement(d1, sql`UPDATE drafts SET title = '[deleted]', body = '', note = NULL,
+    statement(d1, sql`UPDATE drafts SET title = '[deleted]', body = '', note = NULL, previously = NULL, questions = '[]',
         status = CASE WHEN status = 'open' THEN 'withdrawn' ELSE status END,
         ended_at = coalesce(ended_at, ${now})
       WHERE author_id = ${member.id}`),
+    statement(d1, sql`UPDATE works SET title = '[deleted]', synopsis = NULL, content_notes = '[]' WHERE author_id = ${member.id}`),
+    // Slots held for them as a returning reader open up for everyone.
+    statement(d1, sql`UPDATE slot_holds SET released_at = ${now} WHERE member_id = ${member.id} AND used_at IS NULL AND released_at IS NULL`),
     // Released claims on withdrawn drafts give their slot's credit back to that draft's author.
     refundEndedClaims(d1, sql`c.reviewer_id = ${member.id} AND c.status = 'active' AND c.expires_at > ${now}`, now),
     statement(d1, sql`UPDATE claims SET status = 'released', ended_at = ${now} WHERE reviewer_id = ${member.id} AND status = 'active'`),
@@ -71,7 +75,7 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
     statement(d1, sql`DELETE FROM dev_mailbox WHERE "to" = ${member.email}`),
     statement(d1, sql`DELETE FROM idempotency_keys WHERE member_id = ${member.id}`),
     statement(d1, sql`UPDATE members SET email = ${`deleted-${newId()}@deleted.invalid`}, name = ${FORMER_MEMBER_NAME}, genres = '[]',
-        notify_reviews = 'off', notify_activity = 0, notify_new_drafts = 0, notify_claims = 0
+        notify_reviews = 'off', notify_activity = 0, notify_new_drafts = 0, notify_claims = 0, notify_returning = 0
       WHERE id = ${member.id}`),
   ]);
 }

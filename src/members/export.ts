@@ -6,16 +6,19 @@ import { presentMember } from './present';
 import { actionsAboutMemberStatement } from '../moderation/queries';
 
 /**
- * Everything a member wrote and owns, in one JSON document: profile, drafts
- * (withdrawn ones too), reviews written and received with their threads, every
+ * Everything a member wrote and owns, in one JSON document: profile, works,
+ * drafts (withdrawn ones and every version too, with their questions), reviews written and received with their threads, every
  * reply, claims, the whole ledger, and what moderators did about the member. Reads only, in one batch.
  */
 export async function exportMemberData(d1: D1Database, member: SignedInMember, now: number) {
   const written = reviewStatements(d1, sql`r.reviewer_id = ${member.id}`);
   const received = reviewStatements(d1, sql`r.draft_id IN (SELECT id FROM drafts WHERE author_id = ${member.id})`);
-  const [drafts, claims, ledger, replies, moderation, ...reviews] = await d1.batch([
+  const [works, drafts, claims, ledger, replies, moderation, ...reviews] = await d1.batch([
+    statement(d1, sql`SELECT id, title, genre, synopsis, content_notes AS contentNotes, created_at AS createdAt
+      FROM works WHERE author_id = ${member.id} ORDER BY created_at`),
     statement(d1, sql`SELECT id, title, genre, note, body, word_count AS wordCount, price_per_review AS pricePerReview,
-        reviews_wanted AS reviewsWanted, reviews_received AS reviewsReceived, status, created_at AS createdAt, ended_at AS endedAt
+        reviews_wanted AS reviewsWanted, reviews_received AS reviewsReceived, status, created_at AS createdAt, ended_at AS endedAt,
+        questions, work_id AS workId, part, previously, version, previous_version_id AS previousVersionId
       FROM drafts WHERE author_id = ${member.id} ORDER BY created_at`),
     statement(d1, sql`SELECT id, draft_id AS draftId, status, created_at AS createdAt, expires_at AS expiresAt, ended_at AS endedAt
       FROM claims WHERE reviewer_id = ${member.id} ORDER BY created_at`),
@@ -36,7 +39,8 @@ export async function exportMemberData(d1: D1Database, member: SignedInMember, n
   return {
     exportedAt: new Date(now).toISOString(),
     profile: presentMember(member),
-    drafts: withDates(drafts!.results as Record<string, unknown>[]),
+    works: withDates(works!.results as Record<string, unknown>[]).map((w) => ({ ...w, contentNotes: JSON.parse(w.contentNotes as string) })),
+    drafts: withDates(drafts!.results as Record<string, unknown>[]).map((d) => ({ ...d, questions: JSON.parse(d.questions as string) })),
     reviewsWritten: presentReviews(reviews.slice(0, written.length)),
     reviewsReceived: presentReviews(reviews.slice(written.length)),
     replies: withDates(replies!.results as Record<string, unknown>[]),

@@ -74,6 +74,9 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
           <label class="checkbox">
             <input type="checkbox" name="claims" value="on" {...checked(view.notifications.claims)} /> Reminders before my claims expire
           </label>
+          <label class="checkbox">
+            <input type="checkbox" name="returning" value="on" {...checked(view.notifications.returning)} /> When a work or draft I reviewed has a new part or version
+          </label>
         </fieldset>
         <button type="submit">Save settings</button>
       </form>
@@ -171,6 +174,7 @@ export const settingsPages = new Hono<AppEnv>()
         activity: form.activity === 'on',
         newDrafts: form.newDrafts === 'on',
         claims: form.claims === 'on',
+        returning: form.returning === 'on',
       },
     });
     if (!parsed.success) {

@@ -16,6 +16,7 @@ export function presentMember(member: SignedInMember) {
       activity: member.notifyActivity,
       newDrafts: member.notifyNewDrafts,
       claims: member.notifyClaims,
+      returning: member.notifyReturning,
     },
     createdAt: new Date(member.createdAt).toISOString(),
   };

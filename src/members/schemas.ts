@@ -11,6 +11,7 @@ export const NotificationsSchema = z
     activity: z.boolean().openapi({ description: 'Your review rated helpful, and replies in review threads.' }),
     newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
     claims: z.boolean().openapi({ description: `Reminder ${duration(config.email.claimReminderBeforeMs)} before a claim expires, and when it has.` }),
+    returning: z.boolean().openapi({ description: 'A work or draft you reviewed has a new part or version (a slot is held for you).' }),
   })
   .openapi('Notifications');
 

@@ -15,6 +15,7 @@ export async function updateMember(d1: D1Database, member: SignedInMember, input
     ...(n.activity !== undefined ? { notifyActivity: n.activity } : {}),
     ...(n.newDrafts !== undefined ? { notifyNewDrafts: n.newDrafts } : {}),
     ...(n.claims !== undefined ? { notifyClaims: n.claims } : {}),
+    ...(n.returning !== undefined ? { notifyReturning: n.returning } : {}),
   };
   if (Object.keys(changes).length === 0) return member;
   const [updated] = await database(d1).update(members).set(changes).where(eq(members.id, member.id)).returning();

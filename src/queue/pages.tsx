@@ -103,7 +103,25 @@ function EmptyQueue({ genre, paged }: { genre?: Genre; paged: boolean }) {
   );
 }
 
+/** New parts and versions of writing the member reviewed, with a slot held for them: before the rest. */
+function ContinueReading({ items }: { items: QueueItem[] }) {
+  if (!items.length) return null;
+  return (
+    <section class="continue-reading" aria-labelledby="continue-heading">
+      <h2 id="continue-heading">Continue reading</h2>
+      <p class="hint">You reviewed what came before these; a slot on each is held for you for now.</p>
+      <ol class="queue-list">
+        {items.map((item) => (
+          <QueueCard item={item} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Queue({ page, genre, cursor, error }: { page: QueuePage; genre?: Genre; cursor?: string; error?: string }) {
+  const returning = page.items.filter((item) => item.returning);
+  const rest = page.items.filter((item) => !item.returning);
   return (
     <section class="queue">
       <h1>Review queue</h1>
@@ -112,13 +130,15 @@ function Queue({ page, genre, cursor, error }: { page: QueuePage; genre?: Genre;
         at once.
       </p>
       <GenreFilter genre={genre} error={error} />
-      {page.items.length ? (
+      <ContinueReading items={returning} />
+      {returning.length && rest.length ? <h2>Everything else</h2> : null}
+      {rest.length ? (
         <ol class="queue-list">
-          {page.items.map((item) => (
+          {rest.map((item) => (
             <QueueCard item={item} />
           ))}
         </ol>
-      ) : (
+      ) : returning.length ? null : (
         <EmptyQueue genre={genre} paged={!!cursor} />
       )}
       {page.nextCursor ? (

@@ -4,6 +4,7 @@ import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
 import { excerpt } from '../lib/markdown';
 import { freeSlots, liveClaim } from '../claims/slots';
+import { heldForReader, notHeldForReader } from '../works/returning-readers';
 import { carriesNoneOf, maskToNotes } from '../content-notes/content-notes';
 
 type QueueRow = {
@@ -25,7 +26,8 @@ type QueueRow = {
 };
 
 /**
- * Drafts the member can review now, fairest first: fewest reviews received
+ * Drafts the member can review now: first those held for them as a returning
+ * reader (`returning: true`), then the rest fairest first: fewest reviews received
  * relative to wanted (the indexed `fairness` column), then oldest. Walks the
  * (status, [genre,] fairness, created_at, id) index from the cursor, so a page
  * costs the same however many drafts exist. The member's hidden content notes
@@ -40,26 +42,38 @@ export async function readQueue(
   const memberId = member.id;
   const after = filter.cursor ? decodeCursor<[number, number, string]>(filter.cursor, ['number', 'number', 'string']) : null;
   const page = config.pagination.pageSize;
-  const { results } = await statement(
-    d1,
-    sql`SELECT d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
-        d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
-        ${freeSlots(now)} AS free_slots
+  const columns = sql`d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
+    d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
+    ${freeSlots(now, memberId)} AS free_slots`;
+  const reviewable = sql`d.status = 'open' AND d.author_id <> ${memberId}
+    ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
+    AND ${carriesNoneOf(member.hiddenContentNotes)}
+    AND ${freeSlots(now, memberId)} > 0
+    AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
+    AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})`;
+  const results = await d1.batch<QueueRow>([
+    statement(
+      d1,
+      sql`SELECT ${columns}
       FROM drafts d JOIN members m ON m.id = d.author_id
-      WHERE d.status = 'open'
-        ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
+      WHERE ${reviewable}
         ${after ? sql`AND (d.fairness, d.created_at, d.id) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
-        AND d.author_id <> ${memberId}
-        AND ${carriesNoneOf(member.hiddenContentNotes)}
-        AND ${freeSlots(now)} > 0
-        AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
-        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})
+        AND ${notHeldForReader(memberId, now)}
       ORDER BY d.fairness, d.created_at, d.id
       LIMIT ${page + 1}`,
-  ).all<QueueRow>();
-  const { items, nextCursor } = paginate(results, page, (r) => [r.fairness, r.created_at, r.id]);
-  return {
-    items: items.map((r) => ({
+    ),
+    // "Continue reading": drafts held for this returning reader, on the first page only, soonest hold to end first.
+    ...(after
+      ? []
+      : [
+          statement(d1, sql`SELECT ${columns} FROM slot_holds h JOIN drafts d ON d.id = h.draft_id JOIN members m ON m.id = d.author_id
+            WHERE ${heldForReader(memberId, now)} AND ${reviewable} ORDER BY h.expires_at, d.id`),
+        ]),
+  ]);
+  const [rest, returning] = results;
+  const { items, nextCursor } = paginate(rest!.results, page, (r) => [r.fairness, r.created_at, r.id]);
+  const present = (returning: boolean) => (r: QueueRow) => ({
+      returning,
       id: r.id,
       title: r.title,
       genre: r.genre,
@@ -73,7 +87,6 @@ export async function readQueue(
       freeSlots: r.free_slots,
       createdAt: new Date(r.created_at).toISOString(),
       author: { id: r.author_id, name: r.author_name },
-    })),
-    nextCursor,
-  };
+    });
+  return { items: [...(returning?.results ?? []).map(present(true)), ...items.map(present(false))], nextCursor };
 }

@@ -25,6 +25,8 @@ export const QueueItemSchema = z
     freeSlots: z.number().int(),
     createdAt: z.string(),
     author: z.object({ id: z.string(), name: z.string() }),
+    /** A new part or version of writing you reviewed, with a slot held for you: listed first, on the first page. */
+    returning: z.boolean(),
   })
   .openapi('QueueItem');
 

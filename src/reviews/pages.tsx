@@ -7,7 +7,7 @@ import { presentDraft, type DraftView } from '../drafts/present';
 import { readDraftForReviewer } from '../drafts/queries';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, type FieldErrors } from '../lib/errors';
-import { countWords } from '../lib/text';
+import { ownWords } from './own-words';
 import { fieldErrors } from '../lib/validation';
 import { describedBy, ErrorSummary, FieldError, formFields } from '../ui/forms';
 import { credits, duration, timeLeft } from '../ui/format';
@@ -19,24 +19,29 @@ import { notifierFor } from '../email/notifier';
 import { SubmitReviewSchema } from './schemas';
 
 /** What the reviewer typed: the overall review and a comment per paragraph (0-based, as the API). */
-type ReviewFormValues = { body: string; inline: Map<number, string> };
+type ReviewFormValues = { body: string; inline: Map<number, string>; answers: Map<number, string> };
 
 const inlineFieldId = (paragraph: number) => `inline-${paragraph}`;
 const inlineKey = /^inline\[(\d{1,5})\]$/;
+const answerKey = /^answer\[(\d)\]$/;
 
 function readReviewForm(form: Record<string, string>): ReviewFormValues {
   const inline = new Map<number, string>();
+  const answers = new Map<number, string>();
   for (const [key, value] of Object.entries(form)) {
     const paragraph = key.match(inlineKey)?.[1];
     if (paragraph !== undefined && value.trim()) inline.set(Number(paragraph), value);
+    const question = key.match(answerKey)?.[1];
+    if (question !== undefined) answers.set(Number(question), value);
   }
-  return { body: form.body ?? '', inline };
+  return { body: form.body ?? '', inline, answers };
 }
 
 /** The API's input, inline comments in paragraph order; `order[i]` is the paragraph of `inline[i]`. */
 function toReviewInput(values: ReviewFormValues) {
   const order = [...values.inline.keys()].sort((a, b) => a - b);
-  return { input: { body: values.body, inline: order.map((paragraph) => ({ paragraph, body: values.inline.get(paragraph)! })) }, order };
+  const answers = [...values.answers.entries()].sort(([a], [b]) => a - b).map(([question, body]) => ({ question, body }));
+  return { input: { body: values.body, inline: order.map((paragraph) => ({ paragraph, body: values.inline.get(paragraph)! })), answers }, order };
 }
 
 /** Errors keyed as the API words them (`inline.2.body`) moved onto the form's own fields. */
@@ -46,6 +51,7 @@ function formErrors(errors: FieldErrors, order: number[]): FieldErrors {
     const position = key.match(/^inline\.(\d+)/)?.[1];
     const paragraph = position === undefined ? undefined : order[Number(position)];
     if (paragraph !== undefined) mapped[`inline-${paragraph}`] ??= message;
+    else if (key.startsWith('answers')) mapped.answers ??= message;
     else mapped[key === 'body' || key === 'inline' ? 'body' : key] ??= message;
   }
   return mapped;
@@ -74,6 +80,27 @@ function CommentBox({ paragraph, value, error }: { paragraph: number; value?: st
       </textarea>
       <FieldError id={`${id}-error`} message={error} />
     </details>
+  );
+}
+
+/** A box for each of the author's questions; every one needs an answer of at least the minimum words. */
+function AnswerFields({ questions, values, error }: { questions: string[]; values: Map<number, string>; error?: string }) {
+  return (
+    <fieldset class={error ? 'answers has-error' : 'answers'} aria-describedby={describedBy('answers-hint', error && 'answers-error')}>
+      <legend>The author’s questions</legend>
+      <p class="hint" id="answers-hint">
+        Answer each in at least {config.reviews.minAnswerWords} words; your answers count toward the {config.reviews.minWords}.
+      </p>
+      <FieldError id="answers-error" message={error} />
+      {questions.map((question, i) => (
+        <div class="field">
+          <label for={`answer-${i}`}>{question}</label>
+          <textarea id={`answer-${i}`} name={`answer[${i}]`} rows={4} required data-answer>
+            {values.get(i) ?? ''}
+          </textarea>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -124,8 +151,8 @@ type ReviewPageProps = {
 
 function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: ReviewPageProps) {
   const min = config.reviews.minWords;
-  const words = countWords(values.body) + [...values.inline.values()].reduce((n, text) => n + countWords(text), 0);
-  const labels: Record<string, string> = { body: 'review-body' };
+  const words = ownWords([values.body, ...values.inline.values(), ...values.answers.values()], draft.body).count;
+  const labels: Record<string, string> = { body: 'review-body', answers: 'answer-0' };
   for (const paragraph of values.inline.keys()) labels[`inline-${paragraph}`] = inlineFieldId(paragraph);
   const summaryErrors = Object.fromEntries(
     Object.entries(errors).map(([key, message]) => {
@@ -148,7 +175,15 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
         {refusal ? <p>{refusal}</p> : null}
       </ErrorSummary>
       {showForm ? (
-        <form method="post" action={`/drafts/${draft.id}/reviews`} class="review-form" novalidate data-review-form data-min-words={min}>
+        <form
+          method="post"
+          action={`/drafts/${draft.id}/reviews`}
+          class="review-form"
+          novalidate
+          data-review-form
+          data-min-words={min}
+          data-copied-run={config.reviews.copiedRunWords}
+        >
           <p class="hint how-to">
             Open <strong>Comment</strong> beside any paragraph to leave a note on it (or click the paragraph). Comments are
             optional; they count toward the {min} words with your overall review.
@@ -160,6 +195,7 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
               <CommentBox paragraph={paragraph} value={values.inline.get(paragraph)} error={errors[`inline-${paragraph}`]} />
             )}
           />
+          {draft.questions.length ? <AnswerFields questions={draft.questions} values={values.answers} error={errors.answers} /> : null}
           <div class="overall">
             <h2>Overall review</h2>
             <div class={errors.body ? 'field has-error' : 'field'}>
@@ -181,9 +217,10 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
             </div>
             <p class="counter" id="review-words" aria-live="polite">
               {words
-                ? `${words} of at least ${min} words, overall and inline together.`
-                : `At least ${min} words, overall and inline comments together.`}
+                ? `${words} of at least ${min} words of your own, overall, inline and answers together.`
+                : `At least ${min} words of your own, overall, inline comments and answers together.`}
             </p>
+            <p class="hint">Passages of {config.reviews.copiedRunWords} or more words copied from the draft do not count.</p>
             <button type="submit">Send review and earn {credits(claim?.pays ?? draft.pricePerReview)}</button>
           </div>
         </form>
@@ -194,7 +231,7 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
   );
 }
 
-const emptyReview = (): ReviewFormValues => ({ body: '', inline: new Map() });
+const emptyReview = (): ReviewFormValues => ({ body: '', inline: new Map(), answers: new Map() });
 
 /**
  * The review page for the member about to review: the draft, its paragraphs

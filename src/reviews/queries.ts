@@ -9,6 +9,7 @@ export type ReviewRow = {
   reviewer_name: string;
   body: string;
   word_count: number;
+  answers: string;
   helpful: number | null;
   rated_at: number | null;
   created_at: number;
@@ -76,6 +77,7 @@ function presentReview(r: ReviewRow, inline: InlineRow[], replies: ReplyRow[]) {
     body: r.body,
     wordCount: r.word_count,
     inline: inline.map((i) => ({ paragraph: i.paragraph, quote: i.quote, body: i.body })),
+    answers: JSON.parse(r.answers) as Array<{ question: number; body: string }>,
     helpful: r.helpful === null ? null : r.helpful === 1,
     ratedAt: r.rated_at === null ? null : new Date(r.rated_at).toISOString(),
     createdAt: new Date(r.created_at).toISOString(),

@@ -4,7 +4,9 @@ import { statement } from '../db/statements';
 import type { Member } from '../db/schema';
 import { hasFreeSlot, liveClaimIdOf } from '../claims/slots';
 import { readDraftForReviewer, selectVisibleDraft, type DraftRow } from '../drafts/queries';
-import { conflict, forbidden, notFound, validationFailed, type FieldErrors } from '../lib/errors';
+import { badRequest, conflict, forbidden, notFound, validationFailed, type FieldErrors } from '../lib/errors';
+import { useHoldStatement } from '../works/returning-readers';
+import { ownWords } from './own-words';
 import { newId } from '../lib/ids';
 import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
@@ -16,12 +18,37 @@ import type { SubmitReviewInput } from './schemas';
 /** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
 const plain = (text: string) => text.replace(/[*_`#>[\]()~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Checks the review against the draft it is for: length, and that every anchor exists. */
-function checkReview(input: SubmitReviewInput, paragraphs: string[]) {
+/** Every question answered once, each answer long enough; `fields.answers` says what is missing. */
+function checkAnswers(answers: SubmitReviewInput['answers'], questions: string[]): string | null {
+  const { minAnswerWords } = config.reviews;
+  const unknown = answers.find((a) => a.question >= questions.length);
+  if (unknown) {
+    return questions.length
+      ? `This draft asks questions 0 to ${questions.length - 1}; there is no question ${unknown.question}.`
+      : 'This draft asks no questions; leave answers out.';
+  }
+  const missing = questions.map((_, i) => i).filter((i) => answers.filter((a) => a.question === i).length !== 1);
+  if (missing.length) return `Answer each of the author’s questions once; missing or repeated: ${missing.join(', ')}.`;
+  const short = answers.filter((a) => countWords(a.body) < minAnswerWords).map((a) => a.question);
+  if (short.length) return `Each answer needs at least ${minAnswerWords} words; too short: ${short.join(', ')}.`;
+  return null;
+}
+
+/**
+ * Checks the review against the draft it is for: the author's questions
+ * answered, enough of the reviewer's own words (answers count, passages copied
+ * from the draft do not), and that every anchor exists.
+ */
+function checkReview(input: SubmitReviewInput, draftBody: string, questions: string[]) {
+  const paragraphs = splitParagraphs(draftBody);
   const fields: FieldErrors = {};
-  const words = countWords(input.body) + input.inline.reduce((n, c) => n + countWords(c.body), 0);
+  const answersError = checkAnswers(input.answers, questions);
+  if (answersError) fields.answers = answersError;
+  const own = ownWords([input.body, ...input.inline.map((c) => c.body), ...input.answers.map((a) => a.body)], draftBody);
+  const words = own.count;
   if (words < config.reviews.minWords) {
-    fields.body = `A review needs at least ${config.reviews.minWords} words, overall and inline together; this one has ${words}.`;
+    const copied = own.copied ? ` (${own.copied} words copied from the draft do not count)` : '';
+    fields.body = `A review needs at least ${config.reviews.minWords} words, overall and inline together; this one has ${words}${copied}.`;
   }
   const inline = input.inline.map((comment, i) => {
     const paragraph = paragraphs[comment.paragraph];
@@ -35,7 +62,14 @@ function checkReview(input: SubmitReviewInput, paragraphs: string[]) {
     return { ...comment, quote: comment.quote || paragraph.slice(0, 120) };
   });
   if (Object.keys(fields).length) throw validationFailed(fields);
-  return { words, inline };
+  if (own.distinct < config.reviews.minDistinctWords) {
+    throw badRequest(
+      'low_effort',
+      `This review uses only ${own.distinct} different words of your own; a review needs at least ${config.reviews.minDistinctWords}. Say in your own words what works, what does not and why, rather than repeating or quoting.`,
+      { body: `At least ${config.reviews.minDistinctWords} different words of your own.` },
+    );
+  }
+  return { words, inline, answers: [...input.answers].sort((a, b) => a.question - b.question) };
 }
 
 /**
@@ -58,10 +92,11 @@ export async function submitReview(
   const holdsClaim = !!draft.my_claim_id;
   if (draft.author_id === reviewer.id) throw forbidden('You cannot review your own draft.');
   if (draft.reviewed) throw conflict('already_reviewed', 'You have already reviewed this draft.');
-  if (!holdsClaim && draft.free_slots <= 0) {
+  if (!holdsClaim && draft.free_for_me <= 0) {
     throw conflict('no_free_slot', 'Every slot on this draft is taken. Claim a draft from the queue first.');
   }
-  const { words, inline } = checkReview(input, splitParagraphs(draft.body));
+  const questions = JSON.parse(draft.questions) as string[];
+  const { words, inline, answers } = checkReview(input, draft.body, questions);
 
   const id = newId();
   const mine = sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${id})`;
@@ -72,15 +107,18 @@ export async function submitReview(
     reviewerName: reviewer.name,
     overall: input.body,
     inline,
+    answers: answers.map((a) => ({ question: questions[a.question]!, body: a.body })),
     now,
   });
   const holdsLiveClaim = sql`${liveClaimIdOf(reviewer.id, sql`d.id`, now)} IS NOT NULL`;
   const results = await d1.batch([
-    statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, created_at)
-      SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${now} FROM drafts d
+    statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, answers, created_at)
+      SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${JSON.stringify(answers)}, ${now} FROM drafts d
       WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
-        AND ((d.status IN ('open', 'withdrawn') AND ${holdsLiveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now)}))
+        AND ((d.status IN ('open', 'withdrawn') AND ${holdsLiveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now, reviewer.id)}))
       ON CONFLICT DO NOTHING`),
+    // A returning reader reviewing without a claim takes their held slot.
+    useHoldStatement(d1, draftId, reviewer.id, mine, now),
     ...inline.map((comment, position) =>
       statement(d1, sql`INSERT INTO inline_comments (id, review_id, paragraph, quote, body, position)
         SELECT ${newId()}, ${id}, ${comment.paragraph}, ${comment.quote}, ${comment.body}, ${position} WHERE ${mine}`),

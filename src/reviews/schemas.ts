@@ -19,6 +19,18 @@ export const SubmitReviewSchema = z
       .array(InlineCommentInput)
       .max(config.reviews.maxInlineComments, `At most ${config.reviews.maxInlineComments} inline comments.`)
       .default([]),
+    answers: z
+      .array(
+        z
+          .object({
+            question: z.number({ error: 'Say which question (0-based index).' }).int('Question indexes are whole numbers.').min(0, 'Question indexes start at 0.'),
+            body: z.string({ error: 'Write the answer.' }).trim(),
+          })
+          .strict(),
+      )
+      .max(config.drafts.maxQuestions, `A draft asks at most ${config.drafts.maxQuestions} questions.`)
+      .default([])
+      .openapi({ description: 'One answer to each of the author’s questions, each at least 10 words.' }),
   })
   .strict()
   .openapi('SubmitReview');
@@ -52,6 +64,8 @@ export const ReviewSchema = z
     body: z.string(),
     wordCount: z.number().int(),
     inline: z.array(z.object({ paragraph: z.number().int(), quote: z.string(), body: z.string() })),
+    /** Answers to the draft's questions, in question order. */
+    answers: z.array(z.object({ question: z.number().int(), body: z.string() })),
     helpful: z.boolean().nullable(),
     ratedAt: z.string().nullable(),
     createdAt: z.string(),
