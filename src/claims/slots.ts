@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { invitationHoldsOn } from '../relationships/invitation-holds';
 
 /*
  * The slot rules, each written once. A draft wants N reviews; each slot is
- * reviewed, held by a live claim, or free. A claim is live while it is active
- * and before its expiry: a lapsed claim frees its slot at once, before the
- * cron gets round to marking it expired.
+ * reviewed, held by a live claim, held for someone (an invitation), or free.
+ * A claim is live while it is active and before its expiry: a lapsed claim
+ * frees its slot at once, before the cron gets round to marking it expired.
  */
 
 /** The claims row aliased `c` is live. */
@@ -29,9 +30,16 @@ export const liveClaimsHeldBy = (reviewerId: string, now: number) =>
 export const liveClaimIdOf = (reviewerId: string, draftId: SQL, now: number) =>
   sql`(SELECT c.id FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewerId} AND ${liveClaim(now)})`;
 
-/** Free slots of the draft aliased `d`: none once it is not open; else neither reviewed nor held by a live claim. */
-export const freeSlots = (now: number) =>
-  sql`(CASE WHEN d.status = 'open' THEN max(0, d.reviews_wanted - d.reviews_received - ${liveClaimsOn(sql`d.id`, now)}) ELSE 0 END)`;
+/**
+ * THE free-slot rule. Free slots of the draft aliased `d`, for `forMember`:
+ * none once it is not open; else wanted − reviewed − live claims − live holds
+ * of others (a slot held for `forMember` is theirs to take). Without a member,
+ * every hold counts: what anyone else could take.
+ */
+export const freeSlots = (now: number, forMember?: string) =>
+  sql`(CASE WHEN d.status = 'open' THEN max(0, d.reviews_wanted - d.reviews_received - ${liveClaimsOn(sql`d.id`, now)}
+    - ${invitationHoldsOn(sql`d.id`, now, forMember)}) ELSE 0 END)`;
 
-/** The draft `draftId` has a free slot. */
-export const hasFreeSlot = (draftId: string, now: number) => sql`(SELECT ${freeSlots(now)} FROM drafts d WHERE d.id = ${draftId}) > 0`;
+/** The draft `draftId` has a free slot for `forMember` (freeSlots). */
+export const hasFreeSlot = (draftId: string, now: number, forMember?: string) =>
+  sql`(SELECT ${freeSlots(now, forMember)} FROM drafts d WHERE d.id = ${draftId}) > 0`;

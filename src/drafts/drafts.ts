@@ -12,6 +12,9 @@ import { presentDraft, type DraftView } from './present';
 import { liveClaimsOn } from '../claims/slots';
 import { draftColumns, draftJoins, findVisibleDraft, selectDraft, type DraftRow } from './queries';
 import type { PostDraftInput } from './schemas';
+import type { Notifier } from '../email/notifier';
+import { followerEmails } from '../relationships/follower-emails';
+import { draftCounted } from '../relationships/profile-counters';
 
 export function insufficientCredits(cost: number, balance: number) {
   const shortfall = cost - balance;
@@ -24,26 +27,31 @@ export function insufficientCredits(cost: number, balance: number) {
 }
 
 /**
- * Posts a draft and moves its price into the draft's escrow in one batch. The
+ * Posts a draft and moves its price into the draft's escrow in one batch, with
+ * the author's drafts-posted counter and the emails to their followers. The
  * balance the session lookup read with the member only words the error (no
- * second read): the ledger's CHECK is what stops two racing posts from
- * spending the same credits.
+ * second read of it): the ledger's CHECK is what stops two racing posts from
+ * spending the same credits. The one read before the batch is the followers.
  */
-export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number): Promise<DraftView> {
+export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number, notify: Notifier): Promise<DraftView> {
   const wordCount = countWords(input.body);
   const price = pricePerReview(wordCount);
   const cost = price * input.reviewsWanted;
   if (author.credits < cost) throw insufficientCredits(cost, author.credits);
 
   const id = newId();
+  const emails = await followerEmails(d1, notify.ctx, { id, title: input.title, genre: input.genre, wordCount }, author, now);
   try {
     const results = await d1.batch<DraftRow>([
       statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, created_at)
         VALUES (${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${now})`),
       statement(d1, sql`INSERT INTO accounts (id, kind) VALUES (${id}, 'escrow')`),
       transferStatement(d1, { from: author.id, to: id, amount: cost, reason: 'post_draft', key: `post_draft:${id}`, now, draftId: id }),
+      draftCounted(d1, author.id, sql`EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`),
+      ...emails.map((email) => email.statement),
       selectDraft(d1, id, now),
     ]);
+    notify.queued(emails.map((email) => email.id));
     return presentDraft(results.at(-1)!.results[0]!, author.id);
   } catch (error) {
     if (isOverdraft(error)) throw insufficientCredits(cost, await memberBalance(d1, author.id));

@@ -10,6 +10,7 @@ import { credits, genreLabel, wordCount } from '../ui/format';
 import { Refusal } from '../ui/refusal';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { notifierFor } from '../email/notifier';
 import { listOwnDrafts, postDraft, withdrawDraft } from './drafts';
 import { OwnDraftList } from './own-drafts';
 import { PostDraftSchema } from './schemas';
@@ -222,7 +223,7 @@ export const draftPages = new Hono<AppEnv>()
       return showNewDraft(c, values, errors, 400);
     }
     try {
-      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock());
+      const draft = await postDraft(c.env.DB, c.var.member!, parsed.data, c.var.clock(), notifierFor(c));
       return c.redirect(`/drafts/${draft.id}?posted=1`, 303);
     } catch (error) {
       if (error instanceof ApiError && error.status === 402) return showNewDraft(c, values, { credits: error.message }, 402);

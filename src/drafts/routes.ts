@@ -3,6 +3,7 @@ import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { commonErrors, errorResponse, jsonBody, IdParam, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
+import { notifierFor } from '../email/notifier';
 import { listOwnDrafts, postDraft, viewDraft, withdrawDraft } from './drafts';
 import { DraftListSchema, DraftSchema, ListDraftsQuery, PostDraftSchema } from './schemas';
 
@@ -56,7 +57,7 @@ const withdraw = createRoute({
 });
 
 export const draftsApi = createRouter()
-  .openapi(post, async (c) => c.json(await postDraft(c.env.DB, currentMember(c), c.req.valid('json'), c.var.clock()), 201))
+  .openapi(post, async (c) => c.json(await postDraft(c.env.DB, currentMember(c), c.req.valid('json'), c.var.clock(), notifierFor(c)), 201))
   .openapi(list, async (c) => c.json(await listOwnDrafts(c.env.DB, currentMember(c), c.req.valid('query').cursor, c.var.clock()), 200))
   .openapi(get, async (c) => c.json(await viewDraft(c.env.DB, currentMember(c), c.req.valid('param').id, c.var.clock()), 200))
   .openapi(withdraw, async (c) =>

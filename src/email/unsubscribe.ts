@@ -9,6 +9,7 @@ export const PREFERENCE_GROUPS = {
   activity: { label: 'emails when your review is rated or someone replies', off: sql`notify_activity = 0`, on: sql`notify_activity = 1` },
   new_drafts: { label: 'the digest of new drafts in your genres', off: sql`notify_new_drafts = 0`, on: sql`notify_new_drafts = 1` },
   claims: { label: 'reminders about your claims', off: sql`notify_claims = 0`, on: sql`notify_claims = 1` },
+  following: { label: 'emails about new drafts by writers you follow', off: sql`notify_following = 'off'`, on: sql`notify_following = 'each'` },
 } satisfies Record<string, { label: string; off: SQL; on: SQL }>;
 
 export type PreferenceGroup = keyof typeof PREFERENCE_GROUPS;
@@ -22,6 +23,9 @@ export const groupOf: Record<Exclude<EmailKind, 'sign_in'>, PreferenceGroup> = {
   drafts_digest: 'new_drafts',
   claim_expiring: 'claims',
   claim_expired: 'claims',
+  following_draft: 'following',
+  following_digest: 'following',
+  invitation: 'activity',
 };
 
 export const isPreferenceGroup = (value: string): value is PreferenceGroup => value in PREFERENCE_GROUPS;

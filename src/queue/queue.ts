@@ -4,6 +4,8 @@ import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
 import { excerpt } from '../lib/markdown';
 import { freeSlots, liveClaim } from '../claims/slots';
+import { blockedBetween } from '../relationships/blocked-between';
+import { follows } from '../relationships/following';
 
 type QueueRow = {
   id: string;
@@ -20,6 +22,7 @@ type QueueRow = {
   fairness: number;
   created_at: number;
   free_slots: number;
+  following: number;
 };
 
 /**
@@ -35,13 +38,14 @@ export async function readQueue(d1: D1Database, memberId: string, filter: { genr
     d1,
     sql`SELECT d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note,
         d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
-        ${freeSlots(now)} AS free_slots
+        ${freeSlots(now, memberId)} AS free_slots, ${follows(memberId, sql`d.author_id`)} AS following
       FROM drafts d JOIN members m ON m.id = d.author_id
       WHERE d.status = 'open'
         ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
         ${after ? sql`AND (d.fairness, d.created_at, d.id) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
         AND d.author_id <> ${memberId}
-        AND ${freeSlots(now)} > 0
+        AND ${freeSlots(now, memberId)} > 0
+        AND NOT ${blockedBetween(memberId, sql`d.author_id`)}
         AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})
       ORDER BY d.fairness, d.created_at, d.id
@@ -62,6 +66,7 @@ export async function readQueue(d1: D1Database, memberId: string, filter: { genr
       freeSlots: r.free_slots,
       createdAt: new Date(r.created_at).toISOString(),
       author: { id: r.author_id, name: r.author_name },
+      following: r.following === 1,
     })),
     nextCursor,
   };

@@ -23,6 +23,7 @@ export const QueueItemSchema = z
     freeSlots: z.number().int(),
     createdAt: z.string(),
     author: z.object({ id: z.string(), name: z.string() }),
+    following: z.boolean().openapi({ description: 'You follow its author. Fairness still orders the queue.' }),
   })
   .openapi('QueueItem');
 
