@@ -32,6 +32,10 @@ import { queuePages } from './queue/pages';
 import { queueApi } from './queue/routes';
 import { reviewPages } from './reviews/pages';
 import { reviewsApi } from './reviews/routes';
+import { relationshipsApi } from './relationships/routes';
+import { relationshipPages } from './relationships/pages';
+import { expireInvitations } from './relationships/invitations';
+import { followingDigests } from './relationships/follower-emails';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -43,6 +47,7 @@ api.route('/', draftsApi);
 api.route('/', queueApi);
 api.route('/', claimsApi);
 api.route('/', reviewsApi);
+api.route('/', relationshipsApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -58,6 +63,7 @@ app.route('/', draftPageRoutes);
 app.route('/', queuePages);
 app.route('/', claimPages);
 app.route('/', reviewPages);
+app.route('/', relationshipPages);
 app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
@@ -78,11 +84,16 @@ export default {
       more = written.more;
     }
     const claims = await expireLapsedClaims(env.DB, now);
-    const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
+    const invitations = await expireInvitations(env.DB, now);
+    const digests = {
+      reviews: await reviewDigests(env.DB, ctx, now),
+      drafts: await draftDigests(env.DB, ctx, now),
+      following: await followingDigests(env.DB, ctx, now),
+    };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
     const email = await deliverOutbox(env, now);
     const purgedEmail = await purgeSentEmail(database(env.DB), now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, digests, credentials, idempotencyKeys, email, purgedEmail }));
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, invitations, digests, credentials, idempotencyKeys, email, purgedEmail }));
   },
 } satisfies ExportedHandler<Bindings>;

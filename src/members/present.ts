@@ -7,6 +7,7 @@ export function presentMember(member: SignedInMember) {
     id: member.id,
     email: member.email,
     name: member.name,
+    bio: member.bio,
     credits: member.credits,
     genres: JSON.parse(member.genres) as Genre[],
     notifications: {
@@ -14,6 +15,7 @@ export function presentMember(member: SignedInMember) {
       activity: member.notifyActivity,
       newDrafts: member.notifyNewDrafts,
       claims: member.notifyClaims,
+      following: member.notifyFollowing,
     },
     createdAt: new Date(member.createdAt).toISOString(),
   };

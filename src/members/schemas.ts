@@ -8,6 +8,7 @@ export const NotificationsSchema = z
     activity: z.boolean().openapi({ description: 'Your review rated helpful, and replies in review threads.' }),
     newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
     claims: z.boolean().openapi({ description: 'Reminder 12 h before a claim expires, and when it has.' }),
+    following: z.enum(['each', 'daily', 'off']).openapi({ description: 'New drafts by writers you follow: an email each, a daily digest, or none.' }),
   })
   .openapi('Notifications');
 
@@ -16,6 +17,7 @@ export const MemberSchema = z
     id: z.string(),
     email: z.string(),
     name: z.string().max(config.member.nameMaxLength),
+    bio: z.string().max(config.member.bioMaxLength),
     credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
     genres: z.array(GenreSchema),
     notifications: NotificationsSchema,
@@ -31,6 +33,12 @@ export const UpdateMemberSchema = z
       .min(1, 'Give a display name.')
       .max(config.member.nameMaxLength, `Display names are at most ${config.member.nameMaxLength} characters.`)
       .optional(),
+    bio: z
+      .string({ error: 'Write your bio as plain text.' })
+      .trim()
+      .max(config.member.bioMaxLength, `A bio is at most ${config.member.bioMaxLength} characters.`)
+      .optional()
+      .openapi({ description: 'Plain text shown on your profile.' }),
     genres: z.array(GenreSchema).max(config.drafts.genres.length).optional(),
     notifications: NotificationsSchema.partial().strict().optional(),
   })
