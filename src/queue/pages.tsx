@@ -6,6 +6,7 @@ import { FieldError } from '../ui/forms';
 import { credits, genreLabel, reviewProgress, wordCount } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { MemberLink } from '../ui/member-link';
 import { readQueue } from './queue';
 import { QueueQuery } from './schemas';
 
@@ -53,7 +54,10 @@ function QueueCard({ item }: { item: QueueItem }) {
       <p class="draft-meta">
         <span>{genreLabel(item.genre)}</span>
         <span>{wordCount(item.wordCount)}</span>
-        <span>by {item.author.name}</span>
+        <span>
+          by <MemberLink member={item.author} />
+        </span>
+        {item.following ? <span class="following-mark">you follow them</span> : null}
       </p>
       {item.note ? (
         <p class="queue-note">

@@ -14,7 +14,7 @@ import { blockedBetween } from './blocked-between';
 import { liveInvitation } from './invitation-holds';
 import { otherMember } from './member-ref';
 
-type InvitationRow = {
+export type InvitationRow = {
   id: string;
   draft_id: string;
   draft_title: string;
@@ -30,8 +30,9 @@ type InvitationRow = {
 };
 
 const invitationColumns = sql`i.id, i.draft_id, d.title AS draft_title, d.status AS draft_status, i.inviter_id, iv.name AS inviter_name,
-  i.invitee_id, ie.name AS invitee_name, i.status, i.claim_id, i.created_at, i.expires_at
-  FROM invitations i JOIN drafts d ON d.id = i.draft_id JOIN members iv ON iv.id = i.inviter_id JOIN members ie ON ie.id = i.invitee_id`;
+  i.invitee_id, ie.name AS invitee_name, i.status, i.claim_id, i.created_at, i.expires_at`;
+
+const invitationJoins = sql`FROM invitations i JOIN drafts d ON d.id = i.draft_id JOIN members iv ON iv.id = i.inviter_id JOIN members ie ON ie.id = i.invitee_id`;
 
 /** A pending invitation past its expiry, or on a draft no longer open, is over already, before the cron marks it. */
 function statusOf(row: InvitationRow, now: number) {
@@ -56,7 +57,7 @@ export function presentInvitation(row: InvitationRow, now: number) {
 
 export type InvitationView = ReturnType<typeof presentInvitation>;
 
-const selectInvitation = (d1: D1Database, id: string) => statement(d1, sql`SELECT ${invitationColumns} WHERE i.id = ${id}`);
+const selectInvitation = (d1: D1Database, id: string) => statement(d1, sql`SELECT ${invitationColumns} ${invitationJoins} WHERE i.id = ${id}`);
 
 /**
  * The author invites a member to review an open draft: one slot is held for
@@ -126,7 +127,7 @@ async function readOwnInvitation(d1: D1Database, member: Member, invitationId: s
     d1,
     sql`SELECT ${invitationColumns}, ${liveClaimsHeldBy(member.id, now)} AS my_active_claims,
         ${blockedBetween(sql`i.inviter_id`, sql`i.invitee_id`)} AS blocked
-      WHERE i.id = ${invitationId} AND i.invitee_id = ${member.id}`,
+      ${invitationJoins} WHERE i.id = ${invitationId} AND i.invitee_id = ${member.id}`,
   ).first<InvitationRow & { my_active_claims: number; blocked: number }>();
   if (!row || row.blocked) throw notFound('That invitation');
   return row;
@@ -196,7 +197,7 @@ export function invitationsStatement(d1: D1Database, memberId: string, direction
   const mine = direction === 'received' ? sql`i.invitee_id = ${memberId}` : sql`i.inviter_id = ${memberId}`;
   return statement(
     d1,
-    sql`SELECT ${invitationColumns} WHERE ${mine} ${after ? sql`AND (i.created_at, i.id) < (${after[0]}, ${after[1]})` : sql``}
+    sql`SELECT ${invitationColumns} ${invitationJoins} WHERE ${mine} ${after ? sql`AND (i.created_at, i.id) < (${after[0]}, ${after[1]})` : sql``}
       ORDER BY i.created_at DESC, i.id DESC LIMIT ${config.pagination.pageSize + 1}`,
   );
 }

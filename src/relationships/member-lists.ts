@@ -10,24 +10,34 @@ const lists = {
   following: { from: sql`follows x`, owner: sql`x.follower_id`, other: sql`x.followed_id` },
 } as const;
 
-type Row = { id: string; name: string; bio: string; created_at: number };
+export type MemberListRow = { id: string; name: string; bio: string; created_at: number };
 
 /**
  * A page of the members `memberId` has blocked or follows, newest first,
- * through the table's primary key.
+ * through the table's primary key. A statement, so a page can read it in its one batch.
  */
-export async function memberList(d1: D1Database, list: keyof typeof lists, memberId: string, cursor?: string) {
+export function memberListStatement(d1: D1Database, list: keyof typeof lists, memberId: string, cursor?: string) {
   const { from, owner, other } = lists[list];
   const after = cursor ? decodeCursor<[number, string]>(cursor, ['number', 'string']) : null;
-  const { results } = await statement(
+  return statement(
     d1,
     sql`SELECT m.id, m.name, m.bio, x.created_at FROM ${from} JOIN members m ON m.id = ${other}
       WHERE ${owner} = ${memberId} ${after ? sql`AND (x.created_at, m.id) < (${after[0]}, ${after[1]})` : sql``}
       ORDER BY x.created_at DESC, m.id DESC LIMIT ${config.pagination.pageSize + 1}`,
-  ).all<Row>();
-  const { items, nextCursor } = paginate(results, config.pagination.pageSize, (r) => [r.created_at, r.id]);
+  );
+}
+
+export function memberListPage(results: MemberListRow[]) {
+  const { items, nextCursor } = paginate(results, config.pagination.pageSize, (r: MemberListRow) => [r.created_at, r.id]);
   return {
     items: items.map((r) => ({ member: { id: r.id, name: r.name } satisfies MemberRef, bio: r.bio, since: new Date(r.created_at).toISOString() })),
     nextCursor,
   };
 }
+
+export async function memberList(d1: D1Database, list: keyof typeof lists, memberId: string, cursor?: string) {
+  const { results } = await memberListStatement(d1, list, memberId, cursor).all<MemberListRow>();
+  return memberListPage(results);
+}
+
+export type MemberListPage = ReturnType<typeof memberListPage>;

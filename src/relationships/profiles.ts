@@ -93,3 +93,13 @@ export async function readProfile(d1: D1Database, viewerId: string, memberId: st
 }
 
 export type ProfileView = Awaited<ReturnType<typeof readProfile>>;
+
+/** The viewer's own open drafts, newest first: what they could invite someone to. */
+export async function ownOpenDrafts(d1: D1Database, memberId: string) {
+  const { results } = await statement(
+    d1,
+    sql`SELECT d.id, d.title FROM drafts d WHERE d.author_id = ${memberId} AND d.status = 'open'
+      ORDER BY d.created_at DESC LIMIT ${config.pagination.pageSize}`,
+  ).all<{ id: string; title: string }>();
+  return results;
+}
