@@ -348,7 +348,7 @@ describe('blocking', () => {
 
       // The review already written stays readable to its writer (and to the author).
       const own = await json(await call(`/api/v1/drafts/${reviewedDraft.id}/reviews`, { token: reviewer.token }));
-      expect(own.map((r: { id: string }) => r.id)).toEqual([review.id]);
+      expect(own.items.map((r: { id: string }) => r.id)).toEqual([review.id]);
       expect((await call(`/api/v1/drafts/${reviewedDraft.id}/reviews`, { token: author.token })).status).toBe(200);
       await expectLedgerInvariants();
     });
