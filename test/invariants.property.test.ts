@@ -29,6 +29,7 @@ type Op =
   | { kind: 'review'; member: number; draft: number }
   | { kind: 'rate'; review: number; helpful: boolean }
   | { kind: 'withdraw'; draft: number; byAuthor: boolean; member: number }
+  | { kind: 'block'; member: number; other: number; lift: boolean }
   | { kind: 'advance'; hours: number }
   | { kind: 'cron' };
 
@@ -52,6 +53,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('review' as const), member, draft: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rate' as const), review: pick, helpful: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), draft: pick, byAuthor: mostly, member }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('block' as const), member, other: member, lift: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), hours }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'cron' as const }) },
 );
@@ -135,6 +137,16 @@ class Run {
         expect(by === draft.author ? [200, 409] : [403], 'withdraw').toContain(response.status);
         return `withdraw ${by} ${draft.id} → ${response.status}`;
       }
+      case 'block': {
+        if (o.member === o.other) return 'block (self)';
+        const response = await call(`/api/v1/me/blocks/${this.members[o.other]!.member.id}`, {
+          token: this.members[o.member]!.token,
+          now: this.now,
+          method: o.lift ? 'DELETE' : 'PUT',
+        });
+        expect(response.status, 'block').toBe(200);
+        return `${o.lift ? 'unblock' : 'block'} ${o.member} ${o.other} → ${response.status}`;
+      }
       case 'advance': {
         const next = Math.min(this.now + o.hours * HOUR, this.started + MAX_ADVANCE);
         this.now = next;
@@ -153,7 +165,7 @@ class Run {
     const memberIds = this.members.map((m) => m.member.id);
     const draftIds = this.drafts.map((d) => d.id);
     const list = (ids: string[]) => (ids.length ? ids.map(() => '?').join(', ') : "''");
-    const [conservation, escrows, reviews, claims] = await env.DB.batch([
+    const [conservation, escrows, reviews, claims, counters, blockedClaims] = await env.DB.batch([
       // What the mint gave these members is exactly what they and their drafts' escrows now hold.
       env.DB.prepare(
         `SELECT (SELECT coalesce(sum(balance), 0) FROM accounts WHERE id IN (${list(memberIds)}) OR id IN (${list(draftIds)})) AS held,
@@ -185,6 +197,21 @@ class Run {
          SELECT 'draft', d.id FROM drafts d WHERE d.id IN (${list(draftIds)}) AND d.status = 'open'
            AND d.reviews_received + (SELECT count(*) FROM claims c WHERE c.draft_id = d.id AND c.status = 'active' AND c.expires_at > ?) > d.reviews_wanted`,
       ).bind(...memberIds, this.now, config.claims.maxActivePerReviewer, ...draftIds, this.now),
+      // Profile counters, kept in the events' batches, equal the counts from the tables.
+      env.DB.prepare(
+        `SELECT m.id FROM members m WHERE m.id IN (${list(memberIds)}) AND (
+            m.reviews_given <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id)
+            OR m.helpful_reviews <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.helpful = 1)
+            OR m.reviews_received <> (SELECT count(*) FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE d.author_id = m.id)
+            OR m.drafts_posted <> (SELECT count(*) FROM drafts d WHERE d.author_id = m.id)
+            OR (SELECT coalesce(sum(reviews), 0) FROM review_tallies t WHERE t.reviewer_id = m.id) <> m.reviews_given)`,
+      ).bind(...memberIds),
+      // No live claim ever joins two members with a block between them.
+      env.DB.prepare(
+        `SELECT c.id FROM claims c JOIN drafts d ON d.id = c.draft_id JOIN blocks b
+           ON (b.blocker_id = c.reviewer_id AND b.blocked_id = d.author_id) OR (b.blocker_id = d.author_id AND b.blocked_id = c.reviewer_id)
+         WHERE c.reviewer_id IN (${list(memberIds)}) AND c.status = 'active' AND c.expires_at > ?`,
+      ).bind(...memberIds, this.now),
     ]);
     const sums = conservation!.results[0] as { held: number; issued: number };
     expect(sums.held, 'credits held by this run = credits the mint issued to it').toBe(sums.issued);
@@ -192,6 +219,8 @@ class Run {
     expect(wrongEscrow, 'escrow holds exactly what the draft owes').toEqual([]);
     expect(reviews!.results, 'drafts with wrong reviews or pay').toEqual([]);
     expect(claims!.results, 'claims over a limit').toEqual([]);
+    expect(counters!.results, 'profile counters equal the tables').toEqual([]);
+    expect(blockedClaims!.results, 'live claims between blocked members').toEqual([]);
   }
 
   /** What a member sees through the API agrees with the ledger. */
