@@ -60,6 +60,15 @@ export const config = {
   },
   member: {
     nameMaxLength: 60,
+    bioMaxLength: 500,
+  },
+  relationships: {
+    /** An invitation holds its slot for the invitee this long; the cron then frees it. */
+    invitationLifetimeMs: 48 * 60 * 60 * 1000,
+    /** A profile lists at most this many of the member's open drafts. */
+    profileOpenDrafts: 10,
+    /** Open drafts shown under each member in "return the favour". */
+    favourDraftsEach: 3,
   },
   credits: {
     /** Once per member, at first sign-in. */

@@ -43,6 +43,10 @@ import { moderationPages } from './moderation/pages';
 import { worksApi } from './works/routes';
 import { workPages } from './works/pages';
 import { releaseLapsedHolds } from './works/returning-readers';
+import { relationshipsApi } from './relationships/routes';
+import { relationshipPages } from './relationships/pages';
+import { expireInvitations } from './relationships/invitations';
+import { followingDigests } from './relationships/follower-emails';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -59,6 +63,7 @@ api.route('/', reviewsApi);
 api.route('/', reportsApi);
 api.route('/', moderationApi);
 api.route('/', worksApi);
+api.route('/', relationshipsApi);
 api.route('/', webhookApi);
 api.route('/', healthApi);
 api.doc31('/openapi.json', openApiInfo);
@@ -75,6 +80,7 @@ app.route('/', draftPageRoutes);
 app.route('/', queuePages);
 app.route('/', claimPages);
 app.route('/', reviewPages);
+app.route('/', relationshipPages);
 app.route('/', ledgerPages);
 app.route('/', devMailboxPages);
 app.route('/', unsubscribePages);
@@ -101,11 +107,16 @@ export default {
     }
     const claims = await expireLapsedClaims(env.DB, now);
     const holdsReleased = await releaseLapsedHolds(env.DB, now);
-    const digests = { reviews: await reviewDigests(env.DB, ctx, now), drafts: await draftDigests(env.DB, ctx, now) };
+    const invitations = await expireInvitations(env.DB, now);
+    const digests = {
+      reviews: await reviewDigests(env.DB, ctx, now),
+      drafts: await draftDigests(env.DB, ctx, now),
+      following: await followingDigests(env.DB, ctx, now),
+    };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
     const email = await deliverOutbox(env, now);
     const purgedEmail = await purgeSentEmail(database(env.DB), now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, digests, credentials, idempotencyKeys, email, purgedEmail }));
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, invitations, digests, credentials, idempotencyKeys, email, purgedEmail }));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -17,6 +17,9 @@ export type Scenario = {
   admin: { token: string; email: string };
   /** An open draft of the owner's, with a review by `reviewer` and a live claim by the owner on someone else's draft. */
   draftId: string;
+  /** A member neither caller has met; a pending invitation of a fourth member to the reviewer's draft (no caller's). */
+  strangerId: string;
+  invitationId: string;
   reviewId: string;
   claimId: string;
   outboxId: string;
@@ -107,6 +110,24 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/reviews/:id/rating': { kind: 'api', path: (s) => `/api/v1/reviews/${s.reviewId}/rating`, body: () => ({ helpful: true }), expect: { anonymous: 401, other: 404, owner: 200, admin: 404 } },
   'POST /api/v1/reviews/:id/replies': { kind: 'api', path: (s) => `/api/v1/reviews/${s.reviewId}/replies`, body: () => ({ body: 'Thanks' }), expect: { anonymous: 401, other: 404, owner: 201, admin: 404 } },
   'POST /api/v1/webhooks/resend': { kind: 'api', path: () => '/api/v1/webhooks/resend', body: () => ({ type: 'email.bounced', data: {} }), expect: all(401) },
+  'GET /api/v1/members/:id': { kind: 'api', path: (s) => `/api/v1/members/${s.strangerId}`, expect: members(401, 200) },
+  'PUT /api/v1/me/following/:memberId': { kind: 'api', path: (s) => `/api/v1/me/following/${s.strangerId}`, expect: members(401, 200) },
+  'DELETE /api/v1/me/following/:memberId': { kind: 'api', path: (s) => `/api/v1/me/following/${s.strangerId}`, expect: members(401, 200) },
+  'GET /api/v1/me/following': { kind: 'api', path: () => '/api/v1/me/following', expect: members(401, 200) },
+  'PUT /api/v1/me/blocks/:memberId': { kind: 'api', path: (s) => `/api/v1/me/blocks/${s.strangerId}`, expect: members(401, 200) },
+  'DELETE /api/v1/me/blocks/:memberId': { kind: 'api', path: (s) => `/api/v1/me/blocks/${s.strangerId}`, expect: members(401, 200) },
+  'GET /api/v1/me/blocks': { kind: 'api', path: () => '/api/v1/me/blocks', expect: members(401, 200) },
+  'POST /api/v1/drafts/:id/invitations': {
+    kind: 'api',
+    path: (s) => `/api/v1/drafts/${s.draftId}/invitations`,
+    body: (s) => ({ memberId: s.strangerId }),
+    expect: { anonymous: 401, other: 403, owner: 201, admin: 403 },
+  },
+  // Only the invitee may answer; to everyone else the invitation does not exist.
+  'POST /api/v1/invitations/:id/accept': { kind: 'api', path: (s) => `/api/v1/invitations/${s.invitationId}/accept`, expect: { anonymous: 401, other: 404, owner: 404, admin: 404 } },
+  'POST /api/v1/invitations/:id/decline': { kind: 'api', path: (s) => `/api/v1/invitations/${s.invitationId}/decline`, expect: { anonymous: 401, other: 404, owner: 404, admin: 404 } },
+  'GET /api/v1/me/invitations': { kind: 'api', path: () => '/api/v1/me/invitations', expect: members(401, 200) },
+  'GET /api/v1/me/return-favours': { kind: 'api', path: () => '/api/v1/me/return-favours', expect: members(401, 200) },
   'GET /api/v1/health': { kind: 'api', path: () => '/api/v1/health', expect: all(200) },
   'GET /api/v1/openapi.json': { kind: 'api', path: () => '/api/v1/openapi.json', expect: all(200) },
   'GET /api/docs': { kind: 'page', path: () => '/api/docs', expect: all(200) },
@@ -197,6 +218,21 @@ export const matrix: Record<string, Row> = {
     form: () => ({ action: 'dismiss', note: 'Nothing wrong here.' }),
     expect: { anonymous: 303, other: 404, owner: 404, admin: 303 },
   },
+  'GET /members/:id': { kind: 'page', path: (s) => `/members/${s.strangerId}`, expect: members(303, 200) },
+  'POST /members/:id/follow': { kind: 'page', path: (s) => `/members/${s.strangerId}/follow`, form: () => ({}), expect: members(303, 303) },
+  'POST /members/:id/unfollow': { kind: 'page', path: (s) => `/members/${s.strangerId}/unfollow`, form: () => ({}), expect: members(303, 303) },
+  'GET /members/:id/block': { kind: 'page', path: (s) => `/members/${s.strangerId}/block`, expect: members(303, 200) },
+  'POST /members/:id/block': { kind: 'page', path: (s) => `/members/${s.strangerId}/block`, form: () => ({}), expect: members(303, 303) },
+  'POST /members/:id/unblock': { kind: 'page', path: (s) => `/members/${s.strangerId}/unblock`, form: () => ({}), expect: members(303, 303) },
+  'POST /members/:id/invite': {
+    kind: 'page',
+    path: (s) => `/members/${s.strangerId}/invite`,
+    form: (s) => ({ draftId: s.draftId }),
+    expect: { anonymous: 303, other: 403, owner: 303, admin: 403 },
+  },
+  'GET /invitations/:id': { kind: 'page', path: (s) => `/invitations/${s.invitationId}`, expect: { anonymous: 303, other: 404, owner: 404, admin: 404 } },
+  'POST /invitations/:id/accept': { kind: 'page', path: (s) => `/invitations/${s.invitationId}/accept`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 404 } },
+  'POST /invitations/:id/decline': { kind: 'page', path: (s) => `/invitations/${s.invitationId}/decline`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 404 } },
   'GET /admin/email': { kind: 'page', path: () => '/admin/email', expect: { anonymous: 303, other: 404, owner: 404, admin: 200 } },
   'POST /admin/email/:id/retry': { kind: 'page', path: (s) => `/admin/email/${s.outboxId}/retry`, form: () => ({}), expect: { anonymous: 303, other: 404, owner: 404, admin: 303 } },
 };
@@ -210,9 +246,10 @@ export async function scenario(): Promise<Scenario> {
   const other = await signIn();
   const reviewer = await signIn();
   const admin = await adminSession();
+  const stranger = await signIn();
   const draft = await postDraftOk(owner, { reviewsWanted: 3 });
   const reviewed = await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: review });
-  const elsewhere = await postDraftOk(reviewer, { reviewsWanted: 1 });
+  const elsewhere = await postDraftOk(reviewer, { reviewsWanted: 2 });
   const claim = await call(`/api/v1/drafts/${elsewhere.id}/claims`, { method: 'POST', token: owner.token });
   const outboxId = `ob${crypto.randomUUID().replace(/-/g, '').slice(0, 14)}`;
   await env.DB.prepare(
@@ -226,6 +263,8 @@ export async function scenario(): Promise<Scenario> {
   ).bind(passkeyId, owner.member.id, passkeyId).run();
   const report = await call('/api/v1/reports', { token: reviewer.token, body: { subject: { type: 'draft', id: draft.id }, reason: 'other' } });
   const work = await call('/api/v1/works', { token: owner.token, body: { title: 'A work', genre: 'fantasy' } });
+  const invited = await signIn();
+  const invitation = await call(`/api/v1/drafts/${elsewhere.id}/invitations`, { token: reviewer.token, body: { memberId: invited.member.id } });
   return {
     tokenId: ((await token.json()) as { id: string }).id,
     reportId: ((await report.json()) as { id: string }).id,
@@ -235,6 +274,8 @@ export async function scenario(): Promise<Scenario> {
     passkeyId,
     workId: ((await work.json()) as { id: string }).id,
     draftId: draft.id,
+    strangerId: stranger.member.id,
+    invitationId: ((await invitation.json()) as { id: string }).id,
     reviewId: ((await reviewed.json()) as { id: string }).id,
     claimId: ((await claim.json()) as { id: string }).id,
     outboxId,

@@ -34,6 +34,7 @@ type Op =
   | { kind: 'resolve'; report: number; action: 'dismiss' | 'remove' | 'suspend' }
   | { kind: 'part'; member: number; reviewsWanted: number }
   | { kind: 'revise'; draft: number; byAuthor: boolean; member: number; reviewsWanted: number }
+  | { kind: 'block'; member: number; other: number; lift: boolean }
   | { kind: 'advance'; hours: number }
   | { kind: 'cron' };
 
@@ -64,6 +65,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('revise' as const), draft: pick, byAuthor: mostly, member, reviewsWanted: fc.integer({ min: 1, max: 3 }) }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('block' as const), member, other: member, lift: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), hours }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'cron' as const }) },
 );
@@ -240,6 +242,14 @@ class Run {
         if (response.status === 201) this.drafts.push({ id: (await json<{ id: string }>(response)).id, author: draft.author });
         return `revise ${by} ${draft.id} → ${response.status}`;
       }
+      case 'block': {
+        if (o.member === o.other) return 'block (self)';
+        const response = await this.send(this.members[o.member]!, `/api/v1/me/blocks/${this.members[o.other]!.member.id}`, {
+          method: o.lift ? 'DELETE' : 'PUT',
+        });
+        expect(response.status, 'block').toBe(200);
+        return `${o.lift ? 'unblock' : 'block'} ${o.member} ${o.other} → ${response.status}`;
+      }
       case 'advance': {
         const next = Math.min(this.now + o.hours * HOUR, this.started + MAX_ADVANCE);
         this.now = next;
@@ -258,7 +268,7 @@ class Run {
     const memberIds = this.members.map((m) => m.member.id);
     const draftIds = this.drafts.map((d) => d.id);
     const list = (ids: string[]) => (ids.length ? ids.map(() => '?').join(', ') : "''");
-    const [conservation, escrows, reviews, claims, holds] = await env.DB.batch([
+    const [conservation, escrows, reviews, claims, holds, counters, blockedClaims] = await env.DB.batch([
       // What the mint gave these members (and their drafts' escrows, for a removed review its reviewer could not repay)
       // is exactly what they and those escrows now hold.
       env.DB.prepare(
@@ -304,6 +314,21 @@ class Run {
                 AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = h.member_id))
             OR (SELECT count(*) FROM slot_holds o WHERE o.draft_id = d.id AND o.member_id = h.member_id) > 1)`,
       ).bind(...draftIds),
+      // Profile counters, kept in the events' batches, equal the counts from the tables.
+      env.DB.prepare(
+        `SELECT m.id FROM members m WHERE m.id IN (${list(memberIds)}) AND (
+            m.reviews_given <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id)
+            OR m.helpful_reviews <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.helpful = 1)
+            OR m.reviews_received <> (SELECT count(*) FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE d.author_id = m.id)
+            OR m.drafts_posted <> (SELECT count(*) FROM drafts d WHERE d.author_id = m.id)
+            OR (SELECT coalesce(sum(reviews), 0) FROM review_tallies t WHERE t.reviewer_id = m.id) <> m.reviews_given)`,
+      ).bind(...memberIds),
+      // No live claim ever joins two members with a block between them.
+      env.DB.prepare(
+        `SELECT c.id FROM claims c JOIN drafts d ON d.id = c.draft_id JOIN blocks b
+           ON (b.blocker_id = c.reviewer_id AND b.blocked_id = d.author_id) OR (b.blocker_id = d.author_id AND b.blocked_id = c.reviewer_id)
+         WHERE c.reviewer_id IN (${list(memberIds)}) AND c.status = 'active' AND c.expires_at > ?`,
+      ).bind(...memberIds, this.now),
     ]);
     const sums = conservation!.results[0] as { held: number; issued: number };
     expect(sums.held, 'credits held by this run = credits the mint issued to it').toBe(sums.issued);
@@ -312,6 +337,8 @@ class Run {
     expect(reviews!.results, 'drafts with wrong reviews or pay').toEqual([]);
     expect(claims!.results, 'claims over a limit').toEqual([]);
     expect(holds!.results, 'held slots broken').toEqual([]);
+    expect(counters!.results, 'profile counters equal the tables').toEqual([]);
+    expect(blockedClaims!.results, 'live claims between blocked members').toEqual([]);
   }
 
   /** What a member sees through the API agrees with the ledger. */

@@ -5,6 +5,7 @@ import type { Member } from '../db/schema';
 import { conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { transferStatement } from '../ledger/transfer';
+import { blockedBetween } from '../relationships/blocked-between';
 import { freeSlots, hasFreeSlot, isLiveClaim, lapsedClaim, liveClaim, liveClaimIdOf, liveClaimsHeldBy, unclaimedSlots } from './slots';
 import { useHoldStatement } from '../works/returning-readers';
 
@@ -24,6 +25,7 @@ export function presentClaim(row: ClaimRow, now: number) {
 /** What claiming needs to know of a draft and where the member stands with it, in one statement. */
 type ClaimTarget = {
   status: 'open' | 'closed' | 'withdrawn';
+  blocked: number;
   author_id: string;
   my_active_claims: number;
   my_claim_id: string | null;
@@ -35,7 +37,7 @@ type ClaimTarget = {
 function readClaimTarget(d1: D1Database, draftId: string, memberId: string, now: number) {
   return statement(
     d1,
-    sql`SELECT d.status, d.author_id, ${liveClaimsHeldBy(memberId, now)} AS my_active_claims,
+    sql`SELECT d.status, d.author_id, ${blockedBetween(memberId, sql`d.author_id`)} AS blocked, ${liveClaimsHeldBy(memberId, now)} AS my_active_claims,
         ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id,
         EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed,
         ${freeSlots(now, memberId)} AS free_for_me, ${unclaimedSlots(now)} AS unclaimed
@@ -53,41 +55,56 @@ const slotHeld = () =>
  */
 export async function claimSlot(d1: D1Database, reviewer: Member, draftId: string, now: number) {
   const draft = await readClaimTarget(d1, draftId, reviewer.id, now);
-  if (!draft || draft.status === 'withdrawn') throw notFound('That draft');
+  if (!draft || draft.status === 'withdrawn' || draft.blocked) throw notFound('That draft');
   if (draft.author_id === reviewer.id) throw forbidden('You cannot review your own draft.');
   if (draft.reviewed) throw conflict('already_reviewed', 'You have already reviewed this draft.');
   if (draft.my_claim_id) throw conflict('already_claimed', 'You already hold a claim on this draft.');
   if (draft.status !== 'open') throw conflict('no_free_slot', 'This draft has all the reviews it asked for.');
-  if (draft.my_active_claims >= config.claims.maxActivePerReviewer) {
-    throw conflict(
-      'too_many_claims',
-      `You hold ${config.claims.maxActivePerReviewer} claims already; submit or release one first.`,
-    );
-  }
+  if (draft.my_active_claims >= config.claims.maxActivePerReviewer) throw tooManyClaims();
 
   if (draft.free_for_me <= 0 && draft.unclaimed > 0) throw slotHeld();
 
   const id = newId();
-  const expiresAt = now + config.claims.lifetimeMs;
-  const [, inserted] = await d1.batch<ClaimRow>([
-    // A lapsed claim of this reviewer still says 'active'; close it so the one-active-claim index allows a new one.
-    statement(d1, sql`UPDATE claims AS c SET status = 'expired', ended_at = ${now}
-      WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewer.id} AND ${lapsedClaim(now)}
-        AND EXISTS (SELECT 1 FROM drafts WHERE id = ${draftId} AND status = 'open')`),
-    statement(d1, sql`INSERT INTO claims (id, draft_id, reviewer_id, status, created_at, expires_at)
-      SELECT ${id}, d.id, ${reviewer.id}, 'active', ${now}, ${expiresAt} FROM drafts d
-      WHERE d.id = ${draftId} AND d.status = 'open' AND d.author_id <> ${reviewer.id}
-        AND ${hasFreeSlot(draftId, now, reviewer.id)}
-        AND ${liveClaimsHeldBy(reviewer.id, now)} < ${config.claims.maxActivePerReviewer}
-        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${reviewer.id})
-      ON CONFLICT DO NOTHING
-      RETURNING *`),
-    // A returning reader's claim takes their held slot.
-    useHoldStatement(d1, draftId, reviewer.id, sql`EXISTS (SELECT 1 FROM claims WHERE id = ${id})`, now),
-  ]);
+  const [, inserted] = await d1.batch<ClaimRow>(claimStatements(d1, reviewer.id, draftId, id, now));
   const claim = inserted?.results[0];
   if (!claim) throw conflict('no_free_slot', 'Someone else just took the last free slot on this draft.');
   return presentClaim(claim, now);
+}
+
+export const tooManyClaims = () =>
+  conflict('too_many_claims', `You hold ${config.claims.maxActivePerReviewer} claims already; submit or release one first.`);
+
+/**
+ * The statements that take a slot for `reviewerId` as claim `id`, re-checking
+ * every rule (open, not theirs, a slot free for them, under the claim limit,
+ * not reviewed, no block), then use any invitation holding a slot for them.
+ * The second statement RETURNs the claim, or nothing. `also` narrows it
+ * further (accepting an invitation: that invitation is still live).
+ */
+export function claimStatements(d1: D1Database, reviewerId: string, draftId: string, id: string, now: number, also: SQL = sql`1`) {
+  const expiresAt = now + config.claims.lifetimeMs;
+  return [
+    // A lapsed claim of this reviewer still says 'active'; close it so the one-active-claim index allows a new one.
+    statement(d1, sql`UPDATE claims AS c SET status = 'expired', ended_at = ${now}
+      WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewerId} AND ${lapsedClaim(now)}
+        AND EXISTS (SELECT 1 FROM drafts WHERE id = ${draftId} AND status = 'open')`),
+    statement(d1, sql`INSERT INTO claims (id, draft_id, reviewer_id, status, created_at, expires_at)
+      SELECT ${id}, d.id, ${reviewerId}, 'active', ${now}, ${expiresAt} FROM drafts d
+      WHERE d.id = ${draftId} AND d.status = 'open' AND d.author_id <> ${reviewerId}
+        AND ${hasFreeSlot(draftId, now, reviewerId)}
+        AND ${liveClaimsHeldBy(reviewerId, now)} < ${config.claims.maxActivePerReviewer}
+        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${reviewerId})
+        AND NOT ${blockedBetween(reviewerId, sql`d.author_id`)}
+        AND ${also}
+      ON CONFLICT DO NOTHING
+      RETURNING *`),
+    // A member claiming a slot held for them uses their hold.
+    statement(d1, sql`UPDATE invitations SET status = 'accepted', claim_id = ${id}, ended_at = ${now}
+      WHERE draft_id = ${draftId} AND invitee_id = ${reviewerId} AND status = 'pending' AND expires_at > ${now}
+        AND EXISTS (SELECT 1 FROM claims WHERE id = ${id})`),
+    // A returning reader's claim takes their held slot.
+    useHoldStatement(d1, draftId, reviewerId, sql`EXISTS (SELECT 1 FROM claims WHERE id = ${id})`, now),
+  ];
 }
 
 /**

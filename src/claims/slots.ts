@@ -1,11 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { returningHoldsAgainst } from '../works/returning-readers';
+import { invitationHoldsOn } from '../relationships/invitation-holds';
 
 /*
  * The slot rules, each written once. A draft wants N reviews; each slot is
- * reviewed, held by a live claim, or free. A claim is live while it is active
- * and before its expiry: a lapsed claim frees its slot at once, before the
- * cron gets round to marking it expired.
+ * reviewed, held by a live claim, held for someone (an invitation), or free.
+ * A claim is live while it is active and before its expiry: a lapsed claim
+ * frees its slot at once, before the cron gets round to marking it expired.
  */
 
 /** The claims row aliased `c` is live. */
@@ -31,19 +32,23 @@ export const liveClaimIdOf = (reviewerId: string, draftId: SQL, now: number) =>
   sql`(SELECT c.id FROM claims c WHERE c.draft_id = ${draftId} AND c.reviewer_id = ${reviewerId} AND ${liveClaim(now)})`;
 
 /**
- * Free slots of the draft aliased `d` for `viewerId`: none once it is not
- * open; else neither reviewed, nor held by a live claim, nor held for others
- * (returning readers' holds, src/works/returning-readers.ts). With no viewer (null),
- * the slots free to anyone.
+
+ * THE free-slot rule. Free slots of the draft aliased `d` for `viewerId`:
+ * none once it is not open; else wanted − reviewed − live claims − live holds
+ * of others: returning readers' (src/works/returning-readers.ts) and pending
+ * invitations' (src/relationships/invitation-holds.ts); a slot held for the
+ * viewer is theirs to take. With no viewer (null), every hold counts: what
+ * anyone else could take.
  */
 export const freeSlots = (now: number, viewerId: string | null = null) =>
-  sql`(CASE WHEN d.status = 'open' THEN max(0, ${unreviewedUnclaimed(now)} - ${returningHoldsAgainst(sql`d.id`, viewerId, now)}) ELSE 0 END)`;
+  sql`(CASE WHEN d.status = 'open' THEN max(0, ${unreviewedUnclaimed(now)} - ${returningHoldsAgainst(sql`d.id`, viewerId, now)}
+    - ${invitationHoldsOn(sql`d.id`, now, viewerId ?? undefined)}) ELSE 0 END)`;
 
 const unreviewedUnclaimed = (now: number) => sql`d.reviews_wanted - d.reviews_received - ${liveClaimsOn(sql`d.id`, now)}`;
 
 /** Slots neither reviewed nor claimed, held or not: what tells a slot_held refusal apart from a full draft. */
 export const unclaimedSlots = (now: number) => sql`(CASE WHEN d.status = 'open' THEN max(0, ${unreviewedUnclaimed(now)}) ELSE 0 END)`;
 
-/** The draft `draftId` has a slot free for `viewerId`. */
+/** The draft `draftId` has a slot free for `viewerId` (freeSlots). */
 export const hasFreeSlot = (draftId: string, now: number, viewerId: string | null = null) =>
   sql`(SELECT ${freeSlots(now, viewerId)} FROM drafts d WHERE d.id = ${draftId}) > 0`;

@@ -7,6 +7,10 @@ import type { WrittenReview } from '../reviews/written-reviews';
 import { Notice } from '../ui/forms';
 import { credits, plural, timeLeft } from '../ui/format';
 import { When } from '../ui/when';
+import type { InvitationView } from '../relationships/invitations';
+import type { MemberListPage } from '../relationships/member-lists';
+import type { ReturnFavours } from '../relationships/return-favours';
+import { InvitationsReceived, InvitationsSent, ReturnTheFavour, WritersYouFollow } from './relationship-sections';
 
 export type DashboardProps = {
   member: SignedInMember;
@@ -14,9 +18,12 @@ export type DashboardProps = {
   drafts: { items: DraftView[]; nextCursor: string | null };
   claims: ActiveClaim[];
   reviews: { items: WrittenReview[]; nextCursor: string | null };
+  following: MemberListPage;
+  invitations: { received: { items: InvitationView[] }; sent: { items: InvitationView[] } };
+  favours: ReturnFavours;
   /** The reviews shown are an older page, not the newest. */
   paged?: boolean;
-  notice?: 'released' | null;
+  notice?: 'released' | 'declined' | null;
 };
 
 function Claims({ claims, now }: { claims: ActiveClaim[]; now: number }) {
@@ -98,7 +105,7 @@ function Reviews({ reviews, paged }: { reviews: DashboardProps['reviews']; paged
 }
 
 /** Where a member stands: credits, their drafts, the reviews they owe and the ones they wrote. */
-export function DashboardPage({ member, now, drafts, claims, reviews, paged = false, notice }: DashboardProps) {
+export function DashboardPage({ member, now, drafts, claims, reviews, following, invitations, favours, paged = false, notice }: DashboardProps) {
   return (
     <section class="dashboard">
       <div class="dash-head">
@@ -124,6 +131,7 @@ export function DashboardPage({ member, now, drafts, claims, reviews, paged = fa
         </div>
       </div>
       {notice === 'released' ? <Notice>Claim released. The slot is free for someone else.</Notice> : null}
+      {notice === 'declined' ? <Notice>Invitation declined. The slot is free for someone else.</Notice> : null}
 
       <div class="dash-grid">
         <section class="dash-section" aria-labelledby="claims-heading">
@@ -150,9 +158,29 @@ export function DashboardPage({ member, now, drafts, claims, reviews, paged = fa
           ) : null}
         </section>
 
+        <section class="dash-section" aria-labelledby="invitations-heading">
+          <h2 id="invitations-heading">Invitations for you</h2>
+          <InvitationsReceived invitations={invitations.received.items} />
+        </section>
+
+        <section class="dash-section" aria-labelledby="favours-heading">
+          <h2 id="favours-heading">Return the favour</h2>
+          <ReturnTheFavour favours={favours} />
+        </section>
+
         <section class="dash-section" aria-labelledby="written-heading">
           <h2 id="written-heading">Reviews you wrote</h2>
           <Reviews reviews={reviews} paged={paged} />
+        </section>
+
+        <section class="dash-section" aria-labelledby="sent-heading">
+          <h2 id="sent-heading">Invitations you sent</h2>
+          <InvitationsSent invitations={invitations.sent.items} />
+        </section>
+
+        <section class="dash-section" aria-labelledby="following-heading">
+          <h2 id="following-heading">Writers you follow</h2>
+          <WritersYouFollow following={following} />
         </section>
       </div>
 

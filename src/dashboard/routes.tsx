@@ -9,11 +9,11 @@ export const dashboardPages = new Hono<AppEnv>().get('/dashboard', requirePageMe
   const member = c.var.member!;
   const now = c.var.clock();
   const reviewsCursor = c.req.query('reviews');
-  const { drafts, claims, reviews } = await readDashboard(c.env.DB, member, now, reviewsCursor);
-  const notice = c.req.query('released') !== undefined ? 'released' : null;
+  const data = await readDashboard(c.env.DB, member, now, reviewsCursor);
+  const notice = c.req.query('released') !== undefined ? 'released' : c.req.query('declined') !== undefined ? 'declined' : null;
   return renderPage(
     c,
     'Dashboard',
-    <DashboardPage member={member} now={now} drafts={drafts} claims={claims} reviews={reviews} paged={!!reviewsCursor} notice={notice} />,
+    <DashboardPage member={member} now={now} {...data} paged={!!reviewsCursor} notice={notice} />,
   );
 });

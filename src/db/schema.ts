@@ -31,6 +31,20 @@ export const members = sqliteTable(
     hiddenContentNotes: integer('hidden_content_notes').notNull().default(0),
     /** Set by a moderator's suspend: no session, no sign-in. */
     suspendedAt: integer('suspended_at'),
+    /** Plain text the member writes about themselves, shown on their profile. */
+    bio: text('bio').notNull().default(''),
+    /**
+     * Profile counters, each kept in the same batch as the event that changes it
+     * (review submitted, rated helpful, draft posted), so a profile reads one row
+     * however much the member has done.
+     */
+    reviewsGiven: integer('reviews_given').notNull().default(0),
+    helpfulReviews: integer('helpful_reviews').notNull().default(0),
+    reviewsReceived: integer('reviews_received').notNull().default(0),
+    draftsPosted: integer('drafts_posted').notNull().default(0),
+    /** New drafts by writers I follow: one email each, a daily digest, or none. */
+    notifyFollowing: text('notify_following', { enum: REVIEW_NOTICES }).notNull().default('each'),
+    followingDigestAt: integer('following_digest_at'),
   },
   (t) => [
     check('members_email_lower', sql`${t.email} = lower(${t.email})`),
@@ -391,6 +405,9 @@ export const EMAIL_KINDS = [
   'report_handled',
   'moderation_notice',
   'returning_readers',
+  'following_draft',
+  'following_digest',
+  'invitation',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -495,6 +512,78 @@ export const passkeyChallenges = sqliteTable(
   ],
 );
 
+/** Who follows whom: a followed writer's new drafts are emailed to their followers and marked in their queue. */
+export const follows = sqliteTable(
+  'follows',
+  {
+    followerId: text('follower_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    followedId: text('followed_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followedId] }),
+    check('follows_not_self', sql`${t.followerId} <> ${t.followedId}`),
+    index('follows_followed').on(t.followedId, t.followerId),
+  ],
+);
+
+/** A block works both ways (relationships/blocked-between.ts): the pair never meet in the exchange. */
+export const blocks = sqliteTable(
+  'blocks',
+  {
+    blockerId: text('blocker_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    blockedId: text('blocked_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    check('blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+    index('blocks_blocked').on(t.blockedId, t.blockerId),
+  ],
+);
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'cancelled'] as const;
+
+/** An author asks one member to review a draft: while pending and unexpired, one slot is held for them. */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    inviterId: text('inviter_id')
+      .notNull()
+      .references(() => members.id),
+    inviteeId: text('invitee_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: INVITATION_STATUSES }).notNull().default('pending'),
+    /** The claim accepting made (or the invitee's own claim that used the hold). */
+    claimId: text('claim_id'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    check('invitations_status', sql`${t.status} IN ('pending', 'accepted', 'declined', 'expired', 'cancelled')`),
+    check('invitations_not_self', sql`${t.inviterId} <> ${t.inviteeId}`),
+    uniqueIndex('invitations_one_pending').on(t.draftId, t.inviteeId).where(sql`${t.status} = 'pending'`),
+    index('invitations_draft').on(t.draftId, t.status, t.expiresAt),
+    index('invitations_invitee').on(t.inviteeId, t.status, t.expiresAt),
+    index('invitations_inviter').on(t.inviterId, t.createdAt),
+    index('invitations_expiry').on(t.status, t.expiresAt),
+  ],
+);
+
 /**
  * Sign-in emails per address and per client address per UTC day. Keys are
  * hashes (no address or IP at rest); the CHECK aborts the batch that would
@@ -577,4 +666,24 @@ export const moderationActions = sqliteTable(
     check('moderation_actions_action', sql`${t.action} IN ('dismiss', 'remove', 'suspend')`),
     index('moderation_actions_member').on(t.memberId, t.seq),
   ],
+);
+
+/**
+ * How many reviews each member gave each author, kept in the review's batch:
+ * "return the favour" reads the most generous first through an index, however
+ * many drafts and reviews exist.
+ */
+export const reviewTallies = sqliteTable(
+  'review_tallies',
+  {
+    authorId: text('author_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    reviews: integer('reviews').notNull().default(0),
+    lastAt: integer('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authorId, t.reviewerId] }), index('review_tallies_generous').on(t.authorId, t.reviews, t.lastAt)],
 );

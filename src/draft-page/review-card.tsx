@@ -6,6 +6,7 @@ import { credits, wordCount } from '../ui/format';
 import type { ReviewView } from '../reviews/queries';
 import { ReportLink } from '../ui/report-link';
 import { When } from '../ui/when';
+import { MemberLink } from '../ui/member-link';
 
 /** A reply typed into a review's thread that was refused, shown again with why. */
 export type ReplyDraft = { reviewId: string; body: string; error: string };
@@ -93,6 +94,15 @@ function Rating({ review, viewer }: { review: ReviewView; viewer: Viewer }) {
   );
 }
 
+/** Opens the confirmation that says what blocking does. */
+function BlockLink({ member }: { member: { id: string; name: string } }) {
+  return (
+    <a class="block-link" href={`/members/${member.id}/block`}>
+      Block<span class="visually-hidden"> {member.name}</span>…
+    </a>
+  );
+}
+
 function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Viewer; replyDraft?: ReplyDraft }) {
   const fieldId = `reply-body-${review.id}`;
   const errorId = `${fieldId}-error`;
@@ -100,12 +110,13 @@ function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Vi
   return (
     <section class="thread" aria-label={`Conversation about ${viewer.isAuthor ? `${review.reviewer.name}’s review` : 'your review'}`}>
       <h4>Conversation</h4>
+      {viewer.isAuthor ? <BlockLink member={review.reviewer} /> : null}
       {review.replies.length ? (
         <ol class="replies">
           {review.replies.map((reply) => (
             <li class="reply" id={`reply-${reply.id}`}>
               <p class="reply-meta">
-                <strong>{reply.author.id === viewer.id ? 'You' : reply.author.name}</strong>{' '}
+                <strong>{reply.author.id === viewer.id ? 'You' : <MemberLink member={reply.author} />}</strong>{' '}
                 <When value={reply.createdAt} time />
                 {reply.author.id === viewer.id ? null : (
                   <>
@@ -161,6 +172,11 @@ export function ReviewCard({
     <article class="review card" id={reviewAnchor(review.id)}>
       <header class="review-head">
         <h3>{reviewLabel(review, number, viewer)}</h3>
+        {review.reviewer.id === viewer.id ? null : (
+          <p class="review-by">
+            by <MemberLink member={review.reviewer} /> · <BlockLink member={review.reviewer} />
+          </p>
+        )}
         <p class="muted">
           <When value={review.createdAt} /> · {wordCount(review.wordCount)} ·{' '}
           {review.reviewer.id === viewer.id ? `earned you ${credits(review.paid)}` : `paid ${credits(review.paid)}`}

@@ -18,6 +18,8 @@ import { holdSlotsStatement, holdWasMade, returningReadersStatement } from '../w
 import type { PostDraftInput } from './schemas';
 import { notesToMask } from '../content-notes/content-notes';
 import type { ContentNote } from '../config';
+import { followerEmails } from '../relationships/follower-emails';
+import { draftCounted } from '../relationships/profile-counters';
 
 export function insufficientCredits(cost: number, balance: number) {
   const shortfall = cost - balance;
@@ -50,7 +52,8 @@ type NewDraft = {
  * Posts a draft and moves its price into the draft's escrow in one batch;
  * a part takes the next number of its work inside the INSERT, so parts posted
  * at once number distinctly; a version must be the first to revise its
- * predecessor (a unique index); both hold a slot for each returning reader and
+ * predecessor (a unique index); each counts toward the author's profile and
+ * is emailed to their followers; parts and versions hold a slot for each returning reader and
  * email them (`extra` carries what the caller adds first, e.g. withdrawing the
  * previous version). `credits` is what the author can spend: it only words the
  * error, the ledger's CHECK is what stops two racing posts spending the same
@@ -90,6 +93,7 @@ export async function insertDraft(
         now,
       })
     : [];
+  const followers = await followerEmails(d1, options.notify.ctx, { id, title: input.title, genre: input.genre, wordCount }, author, now);
   try {
     const results = await d1.batch<DraftRow>([
       ...(options.extra ?? []),
@@ -110,12 +114,13 @@ export async function insertDraft(
         source: sql`WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`,
       }),
       ...(placement.kind === 'single' ? [] : [holdSlotsStatement(d1, place, now)]),
-      ...emails.map((email) => email.statement),
+      draftCounted(d1, author.id, sql`EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`),
+      ...[...emails, ...followers].map((email) => email.statement),
       selectDraft(d1, id, now),
     ]);
     const row = results.at(-1)!.results[0];
     if (!row) throw notFound('That work');
-    options.notify.queued(emails.map((email) => email.id));
+    options.notify.queued([...emails, ...followers].map((email) => email.id));
     return presentDraft(row, author.id);
   } catch (error) {
     if (isOverdraft(error)) throw insufficientCredits(cost, await memberBalance(d1, author.id));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { freeSlots, liveClaimIdOf, liveClaimsOn } from '../claims/slots';
 import { statement } from '../db/statements';
+import { blockedBetween } from '../relationships/blocked-between';
 
 /** The draft aliased `d` was not removed by a moderator. */
 const notRemoved = sql`d.removed_at IS NULL`;
@@ -37,18 +38,22 @@ export type DraftRow = {
 };
 
 /**
- * Who may see the draft aliased `d`: every member while it is open or closed;
- * once withdrawn, its author and the reviewers it still concerns (one
- * finishing a live claim, one whose review it holds). Everyone else is told
- * it does not exist. A draft a moderator removed is gone for all of them.
+/**
+ * Who may see the draft aliased `d`: nobody once a moderator removed it; else
+ * its author, and a member whose review it holds (a review stays readable to
+ * its writer, block or not); every other member unless a block stands between
+ * them and the author, while it is open or closed, and once withdrawn only one
+ * finishing a live claim. Everyone else is told it does not exist.
  */
-export const draftVisibleTo = (viewerId: string, now: number) => sql`(${notRemoved} AND (d.status <> 'withdrawn' OR d.author_id = ${viewerId}
-  OR ${liveClaimIdOf(viewerId, sql`d.id`, now)} IS NOT NULL
-  OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${viewerId})))`;
+export const draftVisibleTo = (viewerId: string, now: number) => sql`(${notRemoved} AND (d.author_id = ${viewerId}
+  OR EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${viewerId})
+  OR (NOT ${blockedBetween(viewerId, sql`d.author_id`)}
+    AND (d.status <> 'withdrawn' OR ${liveClaimIdOf(viewerId, sql`d.id`, now)} IS NOT NULL))))`;
 
-export const draftColumns = (now: number) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note, d.content_notes,
+/** `free_slots` is what `viewerId` could take (a slot held for them counts as free to them). */
+export const draftColumns = (now: number, viewerId?: string) => sql`d.id, d.author_id, m.name AS author_name, m.email AS author_email, d.title, d.body, d.genre, d.note, d.content_notes,
   d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.status, d.created_at,
-  coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now)} AS free_slots,
+  coalesce(a.balance, 0) AS escrow, ${liveClaimsOn(sql`d.id`, now)} AS claimed, ${freeSlots(now, viewerId ?? null)} AS free_slots,
   d.questions, d.work_id, w.title AS work_title, d.part, d.previously, d.version, d.previous_version_id, d.original_id,
   (SELECT n.id FROM drafts n WHERE n.previous_version_id = d.id) AS next_version_id`;
 
@@ -61,7 +66,7 @@ export function selectDraft(d1: D1Database, draftId: string, now: number) {
 
 /** The draft if `viewerId` may see it (draftVisibleTo); no row otherwise. */
 export function selectVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number) {
-  return statement(d1, sql`SELECT ${draftColumns(now)} ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(viewerId, now)}`);
+  return statement(d1, sql`SELECT ${draftColumns(now, viewerId)} ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(viewerId, now)}`);
 }
 
 export async function findVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number): Promise<DraftRow | null> {
@@ -74,7 +79,7 @@ export type DraftForReviewer = DraftRow & { my_claim_id: string | null; reviewed
 export function readDraftForReviewer(d1: D1Database, draftId: string, memberId: string, now: number) {
   return statement(
     d1,
-    sql`SELECT ${draftColumns(now)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id, ${freeSlots(now, memberId)} AS free_for_me,
+    sql`SELECT ${draftColumns(now, memberId)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id, ${freeSlots(now, memberId)} AS free_for_me,
         EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed
       ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(memberId, now)}`,
   ).first<DraftForReviewer>();

@@ -27,10 +27,11 @@ export type NotificationContent = {
 
 const why: Record<PreferenceGroup, string> = {
   reviews: 'You get this because you posted a draft on Volley and asked to hear about its reviews.',
-  activity: 'You get this because you take part in this review’s thread on Volley.',
+  activity: 'You get this because you take part in reviews on Volley.',
   new_drafts: 'You get this because you follow these genres on Volley.',
   claims: 'You get this because you claimed a draft to review on Volley.',
   returning: 'You get this because you reviewed an earlier part or version of this writing on Volley.',
+  following: 'You get this because you follow this writer on Volley.',
 };
 
 /** Both bodies of an email to a member: greeting, lines, quote, one button, and a footer saying why it came. */

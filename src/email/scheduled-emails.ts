@@ -5,6 +5,7 @@ import { claims, drafts, emailOutbox, members, reviews, suppressions } from '../
 import { statement } from '../db/statements';
 import { excerpt } from '../lib/markdown';
 import { maskToNotes, noteLabel } from '../content-notes/content-notes';
+import { blockedBetween } from '../relationships/blocked-between';
 import { enqueueEmail, memberWants, type OutboxEmail } from './outbox';
 import { notification, type EmailContext } from './notification';
 
@@ -79,7 +80,7 @@ export async function claimEmails(d1: D1Database, ctx: EmailContext, now: number
   return { written: emails.length, more: expiring.length === PER_RUN || expired.length === PER_RUN };
 }
 
-type DigestMember = { id: string; email: string; name: string; since: number };
+export type DigestMember = { id: string; email: string; name: string; since: number };
 
 /**
  * Daily digest of reviews for members who chose it: every review since the
@@ -145,6 +146,7 @@ export async function draftDigests(d1: D1Database, ctx: EmailContext, now: numbe
           inArray(drafts.genre, JSON.parse(member.genres) as string[]),
           // The member's hidden content notes, as in their queue (content-notes.ts).
           member.hidden ? eq(sql`${drafts.contentNotes} & ${member.hidden}`, 0) : undefined,
+          sql`NOT ${blockedBetween(member.id, drafts.authorId)}`,
         ),
       )
       .orderBy(desc(drafts.createdAt))
@@ -165,10 +167,11 @@ export async function draftDigests(d1: D1Database, ctx: EmailContext, now: numbe
   return due.length;
 }
 
-async function stampAndSend(
+/** Moves the member's digest stamp and writes their digest, once per period however many runs race. */
+export async function stampAndSend(
   d1: D1Database,
   member: DigestMember,
-  stampKey: 'reviewDigestAt' | 'draftsDigestAt',
+  stampKey: 'reviewDigestAt' | 'draftsDigestAt' | 'followingDigestAt',
   email: OutboxEmail | null,
   now: number,
 ) {

@@ -14,6 +14,7 @@ export const PREFERENCE_GROUPS = {
     off: sql`notify_returning = 0`,
     on: sql`notify_returning = 1`,
   },
+  following: { label: 'emails about new drafts by writers you follow', off: sql`notify_following = 'off'`, on: sql`notify_following = 'each'` },
 } satisfies Record<string, { label: string; off: SQL; on: SQL }>;
 
 export type PreferenceGroup = keyof typeof PREFERENCE_GROUPS;
@@ -39,6 +40,9 @@ export const groupOf: Record<NotificationKind, PreferenceGroup> = {
   claim_expiring: 'claims',
   claim_expired: 'claims',
   returning_readers: 'returning',
+  following_draft: 'following',
+  following_digest: 'following',
+  invitation: 'activity',
 };
 
 export const isPreferenceGroup = (value: string): value is PreferenceGroup => value in PREFERENCE_GROUPS;

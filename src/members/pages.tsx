@@ -13,24 +13,36 @@ import { presentMember } from './present';
 import { UpdateMemberSchema } from './schemas';
 import { noteLabel } from '../content-notes/content-notes';
 import { updateMember } from './update';
+import { memberList, type MemberListPage } from '../relationships/member-lists';
 
-type SettingsProps = { member: SignedInMember; saved?: boolean; errors?: Record<string, string> };
+type SettingsProps = { member: SignedInMember; blocked: MemberListPage; saved?: string; errors?: Record<string, string> };
 
-function Settings({ member, saved, errors = {} }: SettingsProps) {
+const savedNotices: Record<string, string> = { '1': 'Saved.', blocked: 'Blocked.', unblocked: 'Unblocked.' };
+
+function Settings({ member, blocked, saved, errors = {} }: SettingsProps) {
   const view = presentMember(member);
   const checked = (on: boolean) => (on ? { checked: true } : {});
   return (
     <section class="narrow">
       <h1>Settings</h1>
-      {saved ? (
+      {saved && savedNotices[saved] ? (
         <p class="notice" role="status">
-          Saved.
+          {savedNotices[saved]}
         </p>
       ) : null}
       <form method="post" action="/settings" class="card">
         <label for="name">Display name</label>
         <input id="name" name="name" value={view.name} maxlength={config.member.nameMaxLength} aria-invalid={errors.name ? 'true' : undefined} aria-describedby={errors.name ? 'name-error' : undefined} />
         {errors.name ? <p class="field-error" id="name-error">{errors.name}</p> : null}
+
+        <label for="bio">Bio</label>
+        <p class="hint" id="bio-hint">
+          Plain text on your profile, up to {config.member.bioMaxLength} characters: what you write, what you read closely.
+        </p>
+        <textarea id="bio" name="bio" rows={4} maxlength={config.member.bioMaxLength} aria-invalid={errors.bio ? 'true' : undefined} aria-describedby={errors.bio ? 'bio-hint bio-error' : 'bio-hint'}>
+          {view.bio}
+        </textarea>
+        {errors.bio ? <p class="field-error" id="bio-error">{errors.bio}</p> : null}
 
         <fieldset>
           <legend>Genres you follow</legend>
@@ -65,6 +77,12 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
             <option value="daily" selected={view.notifications.reviews === 'daily'}>A daily digest</option>
             <option value="off" selected={view.notifications.reviews === 'off'}>No email</option>
           </select>
+          <label for="following">When a writer you follow posts a draft</label>
+          <select id="following" name="following">
+            <option value="each" selected={view.notifications.following === 'each'}>Email me each one</option>
+            <option value="daily" selected={view.notifications.following === 'daily'}>A daily digest</option>
+            <option value="off" selected={view.notifications.following === 'off'}>No email</option>
+          </select>
           <label class="checkbox">
             <input type="checkbox" name="activity" value="on" {...checked(view.notifications.activity)} /> When my review is rated helpful, or someone replies
           </label>
@@ -87,6 +105,26 @@ function Settings({ member, saved, errors = {} }: SettingsProps) {
         <p>
           <a href="/settings/passkeys">Manage passkeys</a>
         </p>
+      </section>
+
+      <section class="card" aria-labelledby="blocked-heading">
+        <h2 id="blocked-heading">Blocked members</h2>
+        {blocked.items.length ? (
+          <ul class="items">
+            {blocked.items.map((b) => (
+              <li class="item">
+                <span class="item-main">{b.member.name}</span>
+                <form method="post" action={`/members/${b.member.id}/unblock`}>
+                  <button type="submit" class="secondary small">
+                    Unblock<span class="visually-hidden"> {b.member.name}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">You have blocked nobody. A “Block” button is on every member’s profile.</p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="your-data">
@@ -159,14 +197,17 @@ export const settingsPages = new Hono<AppEnv>()
       </section>,
     );
   })
-  .get('/settings', requirePageMember, (c) =>
-    renderPage(c, 'Settings', <Settings member={c.var.member!} saved={c.req.query('saved') === '1'} />),
-  )
+  .get('/settings', requirePageMember, async (c) => {
+    const blocked = await memberList(c.env.DB, 'blocks', c.var.member!.id);
+    const saved = c.req.query('saved') ?? (c.req.query('blocked') ? 'blocked' : c.req.query('unblocked') ? 'unblocked' : undefined);
+    return renderPage(c, 'Settings', <Settings member={c.var.member!} blocked={blocked} saved={saved} />);
+  })
   .post('/settings', requirePageMember, async (c) => {
     const form = await c.req.parseBody({ all: true });
     const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
     const parsed = UpdateMemberSchema.safeParse({
       name: form.name,
+      bio: form.bio,
       genres: list(form.genres),
       hiddenContentNotes: list(form.hiddenContentNotes),
       notifications: {
@@ -175,10 +216,12 @@ export const settingsPages = new Hono<AppEnv>()
         newDrafts: form.newDrafts === 'on',
         claims: form.claims === 'on',
         returning: form.returning === 'on',
+        following: form.following,
       },
     });
     if (!parsed.success) {
-      return renderPage(c, 'Settings', <Settings member={c.var.member!} errors={fieldErrors(parsed.error)} />, 400);
+      const blocked = await memberList(c.env.DB, 'blocks', c.var.member!.id);
+      return renderPage(c, 'Settings', <Settings member={c.var.member!} blocked={blocked} errors={fieldErrors(parsed.error)} />, 400);
     }
     await updateMember(c.env.DB, c.var.member!, parsed.data);
     return c.redirect('/settings?saved=1', 303);

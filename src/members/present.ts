@@ -8,6 +8,7 @@ export function presentMember(member: SignedInMember) {
     id: member.id,
     email: member.email,
     name: member.name,
+    bio: member.bio,
     credits: member.credits,
     genres: JSON.parse(member.genres) as Genre[],
     hiddenContentNotes: maskToNotes(member.hiddenContentNotes),
@@ -17,6 +18,7 @@ export function presentMember(member: SignedInMember) {
       newDrafts: member.notifyNewDrafts,
       claims: member.notifyClaims,
       returning: member.notifyReturning,
+      following: member.notifyFollowing,
     },
     createdAt: new Date(member.createdAt).toISOString(),
   };

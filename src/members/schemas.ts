@@ -12,6 +12,7 @@ export const NotificationsSchema = z
     newDrafts: z.boolean().openapi({ description: 'Daily digest of new drafts in your genres (needs genres).' }),
     claims: z.boolean().openapi({ description: `Reminder ${duration(config.email.claimReminderBeforeMs)} before a claim expires, and when it has.` }),
     returning: z.boolean().openapi({ description: 'A work or draft you reviewed has a new part or version (a slot is held for you).' }),
+    following: z.enum(REVIEW_NOTICES).openapi({ description: 'New drafts by writers you follow: an email each, a daily digest, or none.' }),
   })
   .openapi('Notifications');
 
@@ -20,6 +21,7 @@ export const MemberSchema = z
     id: z.string(),
     email: z.string(),
     name: z.string().max(config.member.nameMaxLength),
+    bio: z.string().max(config.member.bioMaxLength),
     credits: z.number().int().openapi({ description: 'Your balance: always the sum of your ledger entries.' }),
     genres: z.array(GenreSchema),
     hiddenContentNotes: ContentNotesSchema.openapi({ description: 'Drafts carrying any of these stay out of your queue and digests.' }),
@@ -36,6 +38,12 @@ export const UpdateMemberSchema = z
       .min(1, 'Give a display name.')
       .max(config.member.nameMaxLength, `Display names are at most ${config.member.nameMaxLength} characters.`)
       .optional(),
+    bio: z
+      .string({ error: 'Write your bio as plain text.' })
+      .trim()
+      .max(config.member.bioMaxLength, `A bio is at most ${config.member.bioMaxLength} characters.`)
+      .optional()
+      .openapi({ description: 'Plain text shown on your profile.' }),
     genres: z.array(GenreSchema).max(config.drafts.genres.length).optional(),
     hiddenContentNotes: ContentNotesSchema.optional(),
     notifications: NotificationsSchema.partial().strict().optional(),

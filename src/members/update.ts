@@ -9,6 +9,7 @@ export async function updateMember(d1: D1Database, member: SignedInMember, input
   const n = input.notifications ?? {};
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.bio !== undefined ? { bio: input.bio } : {}),
     ...(input.genres !== undefined ? { genres: JSON.stringify([...new Set(input.genres)]) } : {}),
     ...(input.hiddenContentNotes !== undefined ? { hiddenContentNotes: notesToMask(input.hiddenContentNotes) } : {}),
     ...(n.reviews !== undefined ? { notifyReviews: n.reviews } : {}),
@@ -16,6 +17,7 @@ export async function updateMember(d1: D1Database, member: SignedInMember, input
     ...(n.newDrafts !== undefined ? { notifyNewDrafts: n.newDrafts } : {}),
     ...(n.claims !== undefined ? { notifyClaims: n.claims } : {}),
     ...(n.returning !== undefined ? { notifyReturning: n.returning } : {}),
+    ...(n.following !== undefined ? { notifyFollowing: n.following } : {}),
   };
   if (Object.keys(changes).length === 0) return member;
   const [updated] = await database(d1).update(members).set(changes).where(eq(members.id, member.id)).returning();

@@ -7,6 +7,7 @@ import { FieldError } from '../ui/forms';
 import { credits, duration, genreLabel, reviewProgress, wordCount } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { requirePageMember } from '../ui/require-page-member';
+import { MemberLink } from '../ui/member-link';
 import { readQueue } from './queue';
 import { QueueQuery } from './schemas';
 
@@ -54,7 +55,10 @@ function QueueCard({ item }: { item: QueueItem }) {
       <p class="draft-meta">
         <span>{genreLabel(item.genre)}</span>
         <span>{wordCount(item.wordCount)}</span>
-        <span>by {item.author.name}</span>
+        <span>
+          by <MemberLink member={item.author} />
+        </span>
+        {item.following ? <span class="following-mark">you follow them</span> : null}
       </p>
       <ContentNotesLine notes={item.contentNotes} />
       {item.note ? (

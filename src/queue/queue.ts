@@ -6,6 +6,8 @@ import { excerpt } from '../lib/markdown';
 import { freeSlots, liveClaim } from '../claims/slots';
 import { heldForReader, notHeldForReader } from '../works/returning-readers';
 import { carriesNoneOf, maskToNotes } from '../content-notes/content-notes';
+import { blockedBetween } from '../relationships/blocked-between';
+import { follows } from '../relationships/following';
 
 type QueueRow = {
   id: string;
@@ -23,6 +25,7 @@ type QueueRow = {
   fairness: number;
   created_at: number;
   free_slots: number;
+  following: number;
 };
 
 /**
@@ -44,11 +47,12 @@ export async function readQueue(
   const page = config.pagination.pageSize;
   const columns = sql`d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
     d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
-    ${freeSlots(now, memberId)} AS free_slots`;
+    ${freeSlots(now, memberId)} AS free_slots, ${follows(memberId, sql`d.author_id`)} AS following`;
   const reviewable = sql`d.status = 'open' AND d.author_id <> ${memberId}
     ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
     AND ${carriesNoneOf(member.hiddenContentNotes)}
     AND ${freeSlots(now, memberId)} > 0
+    AND NOT ${blockedBetween(memberId, sql`d.author_id`)}
     AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
     AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})`;
   const results = await d1.batch<QueueRow>([
@@ -87,6 +91,7 @@ export async function readQueue(
       freeSlots: r.free_slots,
       createdAt: new Date(r.created_at).toISOString(),
       author: { id: r.author_id, name: r.author_name },
+      following: r.following === 1,
     });
   return { items: [...(returning?.results ?? []).map(present(true)), ...items.map(present(false))], nextCursor };
 }

@@ -27,6 +27,7 @@ export const QueueItemSchema = z
     author: z.object({ id: z.string(), name: z.string() }),
     /** A new part or version of writing you reviewed, with a slot held for you: listed first, on the first page. */
     returning: z.boolean(),
+    following: z.boolean().openapi({ description: 'You follow its author. Fairness still orders the queue.' }),
   })
   .openapi('QueueItem');
 

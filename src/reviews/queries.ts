@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { statement } from '../db/statements';
 import { notFound } from '../lib/errors';
+import { blockedBetween } from '../relationships/blocked-between';
 
 export type ReviewRow = {
   id: string;
@@ -100,6 +101,8 @@ export type ReviewParties = {
   author_name: string;
   author_email: string;
   rated_at: number | null;
+  /** A block stands between the two: the review stays readable, its thread is closed. */
+  blocked: number;
 };
 
 /** The review with its parties, for one of them (reviewPartyIs); not found for anyone else. */
@@ -107,7 +110,8 @@ export async function findReviewAsParty(d1: D1Database, reviewId: string, member
   const parties = await statement(
     d1,
     sql`SELECT r.id, r.draft_id, d.title AS draft_title, r.reviewer_id, rv.name AS reviewer_name, rv.email AS reviewer_email,
-        d.author_id, au.name AS author_name, au.email AS author_email, r.rated_at
+        d.author_id, au.name AS author_name, au.email AS author_email, r.rated_at,
+        ${blockedBetween(sql`r.reviewer_id`, sql`d.author_id`)} AS blocked
       FROM reviews r JOIN drafts d ON d.id = r.draft_id
       JOIN members rv ON rv.id = r.reviewer_id JOIN members au ON au.id = d.author_id
       WHERE r.id = ${reviewId} AND ${reviewPartyIs(memberId)}`,

@@ -12,6 +12,8 @@ import { countWords, splitParagraphs } from '../lib/text';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
 import type { Notifier } from '../email/notifier';
+import { blockedBetween } from '../relationships/blocked-between';
+import { helpfulCounted, reviewCounted } from '../relationships/profile-counters';
 import { findReviewAsParty, presentReply, presentReviews, readableReviews, reviewStatements, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
@@ -116,6 +118,7 @@ export async function submitReview(
       SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${JSON.stringify(answers)}, ${now} FROM drafts d
       WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
         AND ((d.status IN ('open', 'withdrawn') AND ${holdsLiveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now, reviewer.id)}))
+        AND NOT ${blockedBetween(reviewer.id, sql`d.author_id`)}
       ON CONFLICT DO NOTHING`),
     // A returning reader reviewing without a claim takes their held slot.
     useHoldStatement(d1, draftId, reviewer.id, mine, now),
@@ -125,6 +128,10 @@ export async function submitReview(
     ),
     statement(d1, sql`UPDATE claims SET status = 'used', ended_at = ${now}
       WHERE draft_id = ${draftId} AND reviewer_id = ${reviewer.id} AND status = 'active' AND ${mine}`),
+    // A review sent straight into a slot held for the reviewer uses their invitation.
+    statement(d1, sql`UPDATE invitations SET status = 'accepted', ended_at = ${now}
+      WHERE draft_id = ${draftId} AND invitee_id = ${reviewer.id} AND status = 'pending' AND ${mine}`),
+    ...reviewCounted(d1, { reviewerId: reviewer.id, authorId: draft.author_id, now, happened: mine }),
     // The last review in closes the draft by itself.
     statement(d1, sql`UPDATE drafts SET reviews_received = reviews_received + 1,
         ended_at = CASE WHEN status = 'open' AND reviews_received + 1 >= reviews_wanted THEN ${now} ELSE ended_at END,
@@ -202,6 +209,7 @@ export async function rateReview(
       reviewId,
       source: sql`WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ${reviewId} AND helpful = 1)`,
     }),
+    helpfulCounted(d1, parties.reviewer_id, sql`EXISTS (SELECT 1 FROM reviews WHERE id = ${reviewId} AND helpful = 1 AND rated_at = ${now})`),
     email.statement,
     ...reviewStatements(d1, sql`r.id = ${reviewId}`),
   ]);
@@ -210,9 +218,10 @@ export async function rateReview(
   return presentReviews(results.slice(-3))[0]!;
 }
 
-/** A thread between the draft's author and the reviewer, and nobody else. */
+/** A thread between the draft's author and the reviewer, and nobody else; a block between them closes it. */
 export async function replyToReview(d1: D1Database, member: Member, reviewId: string, body: string, now: number, notify: Notifier) {
   const parties = await findReviewAsParty(d1, reviewId, member.id);
+  if (parties.blocked) throw notFound('That review');
   const id = newId();
   const fromAuthor = parties.author_id === member.id;
   const email = await replyEmail(d1, notify.ctx, {
@@ -227,10 +236,12 @@ export async function replyToReview(d1: D1Database, member: Member, reviewId: st
     body,
     now,
   });
-  await d1.batch([
-    statement(d1, sql`INSERT INTO replies (id, review_id, author_id, body, created_at) VALUES (${id}, ${reviewId}, ${member.id}, ${body}, ${now})`),
+  const [inserted] = await d1.batch([
+    statement(d1, sql`INSERT INTO replies (id, review_id, author_id, body, created_at)
+      SELECT ${id}, ${reviewId}, ${member.id}, ${body}, ${now} WHERE NOT ${blockedBetween(parties.author_id, parties.reviewer_id)}`),
     email.statement,
   ]);
+  if (inserted!.meta.changes === 0) throw notFound('That review');
   notify.queued([email.id]);
   return presentReply({ id, review_id: reviewId, author_id: member.id, author_name: member.name, body, created_at: now });
 }

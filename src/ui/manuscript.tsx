@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { renderParagraphs } from '../lib/markdown';
 import { genreLabel, reviewProgress, wordCount } from './format';
+import { MemberLink } from './member-link';
 
 /** The anchor of a paragraph: 1-based, as pages number them (the API's index is 0-based). */
 export const paragraphAnchor = (index: number) => `p-${index + 1}`;
@@ -57,7 +58,7 @@ export type DraftSummary = {
   genre: string;
   wordCount: number;
   isMine: boolean;
-  author: { name: string };
+  author: { id: string; name: string };
   reviewsReceived: number;
   reviewsWanted: number;
 };
@@ -68,7 +69,7 @@ export function DraftMeta({ draft }: { draft: DraftSummary }) {
     <p class="draft-meta">
       <span>{genreLabel(draft.genre)}</span>
       <span>{wordCount(draft.wordCount)}</span>
-      <span>by {draft.isMine ? 'you' : draft.author.name}</span>
+      <span>by {draft.isMine ? 'you' : <MemberLink member={draft.author} />}</span>
       <span>{reviewProgress(draft.reviewsReceived, draft.reviewsWanted)}</span>
     </p>
   );
