@@ -21,9 +21,8 @@ export async function api(baseUrl, path, { token, body, method, ip } = {}) {
   return text ? JSON.parse(text) : null;
 }
 
-/** A new member signed in by API: `{ email, token, member }`; the token is also their session cookie. */
-export async function signInByApi(baseUrl, label) {
-  const email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+/** A member signed in by API (new unless `email` names one): `{ email, token, member }`; the token is also their session cookie. */
+export async function signInByApi(baseUrl, label, email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`) {
   const ip = nextIp();
   await api(baseUrl, '/auth/magic-link', { body: { email }, ip });
   const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();
