@@ -12,6 +12,15 @@ export function volley(baseUrl, { token, ip } = {}) {
   return createVolleyClient(baseUrl, { token, headers: ip ? { 'cf-connecting-ip': ip } : {} });
 }
 
+/**
+ * One call through the typed client for a journey's set-up, with the path as
+ * the journey already knows it (ids filled in); throws on anything but 2xx.
+ */
+export async function api(baseUrl, path, { token, body, method, ip } = {}) {
+  const verb = (method ?? (body === undefined ? 'GET' : 'POST')).toLowerCase();
+  return ok(volley(baseUrl, { token, ip }).request(verb, path, body === undefined ? {} : { body }));
+}
+
 /** The data of a client call; throws with the answer on anything but 2xx. */
 export async function ok(call) {
   const { data, error, response } = await call;
@@ -19,9 +28,8 @@ export async function ok(call) {
   return data;
 }
 
-/** A new member signed in by API: `{ email, token, member, api }`; the token is also their session cookie, `api` their client. */
-export async function signInByApi(baseUrl, label) {
-  const email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+/** A member signed in by API (new unless `email` names one): `{ email, token, member, api }`; the token is also their session cookie, `api` their client. */
+export async function signInByApi(baseUrl, label, email = `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`) {
   const anonymous = volley(baseUrl, { ip: nextIp() });
   await ok(anonymous.POST('/auth/magic-link', { body: { email } }));
   const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The address the e2e server names in ADMIN_EMAILS. */
+export const MODERATOR_EMAIL = 'moderator@volley.localhost';
+
 export async function startServer(port = 8790) {
   const persistTo = mkdtempSync(join(tmpdir(), 'volley-e2e-'));
   const migrate = spawnSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
@@ -28,6 +31,9 @@ export async function startServer(port = 8790) {
       'DEV_MAILBOX:true',
       '--var',
       `APP_ORIGIN:http://127.0.0.1:${port}`,
+      // The moderator of the moderation journey.
+      '--var',
+      `ADMIN_EMAILS:${MODERATOR_EMAIL}`,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
