@@ -48,6 +48,8 @@ export const config = {
     writesPerMember: 60,
     /** Sign-in codes typed and passkey ceremonies started, per IP a minute (SIGN_IN_ATTEMPT_LIMITER). */
     signInAttemptsPerIp: 20,
+    /** A burst guard on reports per member a minute (REPORT_LIMITER); the hourly cap is config.safety.reportsPerWindow. */
+    reportBurstPerMember: 10,
   },
   d1: {
     /** Keeps the D1 bookmark after a member's last write, so their next request reads at least that fresh. */

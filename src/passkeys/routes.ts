@@ -5,7 +5,7 @@ import { SessionSchema } from '../auth/schemas';
 import { sessionAnswer } from '../auth/sessions';
 import { writeSessionCookie } from '../auth/cookie';
 import { database } from '../db/client';
-import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { bodyErrors, commonErrors, errorResponse, jsonBody, jsonResponse, writeErrors } from '../lib/openapi';
 import { isOwnOrigin } from '../lib/origin';
 import { createRouter } from '../lib/router';
 import { authenticateWithPasskey, authenticationOptions } from './authentication';
@@ -27,7 +27,7 @@ const createRegistrationOptions = createRoute({
   summary: 'Start adding a passkey',
   description: 'Options for `navigator.credentials.create`; their challenge works once, for 5 minutes.',
   ...memberRoute('Passkeys'),
-  responses: { 200: jsonResponse('Registration options.', WebAuthnOptionsSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Registration options.', WebAuthnOptionsSchema), ...commonErrors, ...writeErrors },
 });
 
 const createPasskey = createRoute({
@@ -41,6 +41,8 @@ const createPasskey = createRoute({
   responses: {
     201: jsonResponse('The new passkey.', PasskeySchema),
     ...commonErrors,
+    ...writeErrors,
+    ...bodyErrors,
     409: errorResponse('Already registered, or the member has the most passkeys allowed.'),
   },
 });
@@ -53,7 +55,7 @@ const createAuthenticationOptions = createRoute({
   description: 'Options for `navigator.credentials.get`; their challenge works once, for 5 minutes.',
   tags: ['Passkeys'],
   security: [],
-  responses: { 200: jsonResponse('Authentication options.', WebAuthnOptionsSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Authentication options.', WebAuthnOptionsSchema), ...commonErrors, ...writeErrors },
 });
 
 const authenticatePasskey = createRoute({
@@ -66,7 +68,7 @@ const authenticatePasskey = createRoute({
   tags: ['Passkeys'],
   security: [],
   request: { body: jsonBody(PasskeyAssertionSchema) },
-  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors },
+  responses: { 200: jsonResponse('Signed in.', SessionSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 const listMyPasskeys = createRoute({
@@ -86,7 +88,7 @@ const deleteMyPasskey = createRoute({
   description: 'It can no longer sign in. Sessions it opened stay until signed out.',
   ...memberRoute('Passkeys'),
   request: { params: PasskeyIdParamSchema },
-  responses: { 200: jsonResponse('The removed passkey.', PasskeySchema), ...commonErrors, 404: errorResponse('No such passkey of yours.') },
+  responses: { 200: jsonResponse('The removed passkey.', PasskeySchema), ...commonErrors, ...writeErrors, 404: errorResponse('No such passkey of yours.') },
 });
 
 export const passkeysApi = createRouter()
