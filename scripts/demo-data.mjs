@@ -394,6 +394,7 @@ Whoever I am here, I am careful with her things.
     author: 'ben',
     genre: 'horror',
     reviewsWanted: 2,
+    contentNotes: ['violence'],
     postedHoursAgo: 20.5,
     title: 'Instructions for the House-Sitter',
     note: 'Short horror told as a list. Is the escalation too fast? Does the last instruction work as an ending?',
@@ -639,3 +640,87 @@ Small: the cities on the dial are lovely, and Quito coming back later is a nice 
     ],
   },
 ];
+
+// Newer parts of the exchange, written after the timeline above (hours before the seed runs): a novelist's work in
+// three parts with a returning reader, a revised essay, follows, a pending invitation, a block, content notes and one
+// open report for the moderator (Ada moderates locally: `npm start` names her in ADMIN_EMAILS).
+export const NEWCOMERS = [
+  { key: 'nell', name: 'Nell Varga', joinedHoursAgo: 7 },
+  { key: 'omar', name: 'Omar Said', joinedHoursAgo: 6.5 },
+].map((m) => ({ ...m, email: `${m.key}@volley.example` }));
+
+export const WORK = {
+  author: 'nell',
+  title: 'The Orange Crate',
+  genre: 'literary',
+  synopsis: 'A woman crosses the North Sea to find a brother who does not want to be found.',
+  contentNotes: ['death'],
+  parts: [
+    {
+      title: 'Harwich',
+      hoursAgo: 6,
+      questions: ['Do you care about Mara by the end of the chapter?'],
+      body: `Mara bought the ticket with coins she had been saving in a tea tin since March, and the clerk counted them twice.
+
+The ferry smelled of diesel and wet carpet. She sat by a window that would not open and watched the cranes fold themselves away.
+
+Her brother's last postcard was in her coat pocket. It said only: do not come, the weather here is worse than you think.`,
+    },
+    {
+      title: 'Hook of Holland',
+      hoursAgo: 3,
+      previously: 'Mara crossed the North Sea with a postcard from her brother telling her not to come.',
+      body: `The harbour was flat and grey and full of bicycles. Nobody looked at her, which she had not expected to mind.
+
+A man at the tram stop knew the street on the postcard. He drew her a map on the back of a receipt and would not take her money.
+
+By dusk she stood outside a narrow house with a green door and no lights on, and she did not knock.`,
+    },
+    {
+      title: 'The Envelope',
+      hoursAgo: 1,
+      previously: 'Mara found the street on her brother’s postcard, and stood outside his dark house without knocking.',
+      body: `In the morning there was an envelope taped to the green door with her name on it, spelled the old way, the way their mother had.
+
+Inside was a key and a list of instructions written in pencil: feed the cat, do not open the cellar, wait.
+
+She fed the cat. She sat on the stairs for a long time, listening to the house settle around her like an animal.`,
+    },
+  ],
+};
+
+/** Ben reads Nell's first part, answers her question, and so is a returning reader for the parts after it. */
+export const WORK_REVIEW = {
+  reviewer: 'ben',
+  hoursAgo: 5,
+  body: `I enjoyed this opening a great deal, and I think its restraint is its strongest quality. Mara arrives fully formed through small concrete choices: the tea tin, the coins counted twice, the window that refuses to open. None of these announce themselves, yet together they tell me she is careful, poor, stubborn and a little lonely. The ferry paragraph could carry one more sensory detail, perhaps sound, because right now smell and sight do all the work. My main question concerns pacing. The chapter ends almost as soon as it begins, so the postcard lands with less weight than it deserves. Consider letting us sit with her on deck before revealing the message, so the warning feels like an interruption rather than a summary. I would also trim the word "only" from the final paragraph; the bluntness of the card speaks without help. Overall this is a confident start, and I want to follow her across.`,
+  answers: [
+    {
+      question: 0,
+      body: 'Yes, I care about her already, mostly because she keeps going without explaining herself to anyone around her.',
+    },
+  ],
+};
+
+export const REVISED = {
+  author: 'omar',
+  title: 'Saltmarsh Light',
+  genre: 'essay',
+  hoursAgo: 5.5,
+  body: `Every evening the marsh turns the colour of weak tea, and the birds come in low over the reeds as if they were late.
+
+I walked there for a year after my father died, always the same path, always at the same hour, and I never once saw another person.
+
+What I learned there is hard to say without sounding foolish: that attention is a kind of company.`,
+  revision: {
+    hoursAgo: 2,
+    note: 'Tightened the middle and gave the ending a place to land.',
+    body: `Every evening the marsh turns the colour of weak tea, and the birds come in low over the reeds as if they were late.
+
+I walked there for a year after my father died, always at dusk, and in all that time I met one other walker, who did not say hello.
+
+What I learned there is hard to say without sounding foolish: that attention is a kind of company.
+
+The marsh did not console me. It simply went on, and let me go on beside it.`,
+  },
+};

@@ -15,7 +15,7 @@ import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVolleyClient } from '../clients/typescript/index.ts';
-import { DRAFTS, MEMBERS, REVIEWS } from './demo-data.mjs';
+import { DRAFTS, MEMBERS, NEWCOMERS, REVIEWS, REVISED, WORK, WORK_REVIEW } from './demo-data.mjs';
 
 const TEST_CLOCK_HEADER = 'x-volley-test-now';
 // ---------------------------------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startServer(persistTo, port) {
   const child = spawn(
     'wrangler',
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', ...persistArgs(persistTo), '--var', 'DEV_MAILBOX:true', '--var', 'ALLOW_TEST_CLOCK:true', '--show-interactive-dev-session=false'],
+    ['dev', '--port', String(port), '--ip', '127.0.0.1', ...persistArgs(persistTo), '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:http://127.0.0.1:${port}`, '--var', 'ALLOW_TEST_CLOCK:true', '--show-interactive-dev-session=false'],
     { cwd: root, env: wranglerEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';
@@ -182,7 +182,7 @@ async function seed(origin) {
   }
 
   async function post(d) {
-    const body = { title: d.title, body: d.body.trim(), genre: d.genre, reviewsWanted: d.reviewsWanted, note: d.note };
+    const body = { title: d.title, body: d.body.trim(), genre: d.genre, reviewsWanted: d.reviewsWanted, note: d.note, contentNotes: d.contentNotes };
     drafts.set(d.key, await expectOk(memberKey(d.author).POST('/drafts', { body, ...at(d.postedHoursAgo) }), `posting "${d.title}"`));
   }
 
@@ -206,6 +206,41 @@ async function seed(origin) {
 
   // One at a time: each step may depend on the credits the one before paid.
   for (const event of events) await event.run();
+  await newerParts();
+
+  /** Works in parts, a revision, follows, an invitation, a block and a report: all after the timeline above. */
+  async function newerParts() {
+    for (const m of NEWCOMERS) await signUp(m, m.joinedHoursAgo);
+    const id = (value) => ({ params: { path: { id: value.id } } });
+    const memberId = (key) => ({ params: { path: { memberId: members.get(key) } } });
+    const members = new Map();
+    for (const m of [...MEMBERS, ...NEWCOMERS]) members.set(m.key, (await expectOk(memberKey(m.key).GET('/me'), `reading ${m.email}`)).id);
+
+    const nell = memberKey(WORK.author);
+    const { title, genre, synopsis, contentNotes } = WORK;
+    const work = await expectOk(nell.POST('/works', { body: { title, genre, synopsis, contentNotes }, ...at(WORK.parts[0].hoursAgo) }), 'starting a work');
+    const [first, ...rest] = WORK.parts;
+    const part = (p) => ({ title: p.title, body: p.body, reviewsWanted: 1, workId: work.id, previously: p.previously, questions: p.questions });
+    const partOne = await expectOk(nell.POST('/drafts', { body: part(first), ...at(first.hoursAgo) }), 'posting part 1');
+    const ben = memberKey(WORK_REVIEW.reviewer);
+    const { body, answers } = WORK_REVIEW;
+    await expectOk(ben.POST('/drafts/{id}/reviews', { ...id(partOne), body: { body, inline: [], answers }, ...at(WORK_REVIEW.hoursAgo) }), 'reviewing part 1');
+    for (const p of rest) await expectOk(nell.POST('/drafts', { body: part(p), ...at(p.hoursAgo) }), `posting "${p.title}"`);
+
+    const omar = memberKey(REVISED.author);
+    const essay = { title: REVISED.title, genre: REVISED.genre, body: REVISED.body, reviewsWanted: 1 };
+    const essayV1 = await expectOk(omar.POST('/drafts', { body: essay, ...at(REVISED.hoursAgo) }), 'posting the essay');
+    const { body: revised, note, hoursAgo } = REVISED.revision;
+    await expectOk(omar.POST('/drafts/{id}/revisions', { ...id(essayV1), body: { body: revised, note, reviewsWanted: 1 }, ...at(hoursAgo) }), 'revising the essay');
+
+    await expectOk(ben.PUT('/me/following/{memberId}', { ...memberId('ada'), ...at(4) }), 'Ben follows Ada');
+    await expectOk(memberKey('chloe').PUT('/me/following/{memberId}', { ...memberId('ada'), ...at(4) }), 'Chloé follows Ada');
+    await expectOk(memberKey('dara').PUT('/me/blocks/{memberId}', { ...memberId('omar'), ...at(3) }), 'Dara blocks Omar');
+    const salt = drafts.get('salt');
+    await expectOk(memberKey('ada').POST('/drafts/{id}/invitations', { ...id(salt), body: { memberId: members.get('eli') }, ...at(2) }), 'Ada invites Eli');
+    const report = { subject: { type: 'review', id: reviews.get('farah-radio').id }, reason: 'low-effort', details: 'It says little about the piece itself.' };
+    await expectOk(memberKey('eli').POST('/reports', { body: report, ...at(1) }), 'Eli reports a review');
+  }
 
   const members = [];
   for (const m of MEMBERS) members.push({ ...m, me: await expectOk(memberKey(m.key).GET('/me'), `reading ${m.email}`) });

@@ -42,6 +42,8 @@ const origin = `http://localhost:${port}`;
 // The dev mailbox is switched on here, never in wrangler.toml, so a deployed Worker never shows it; links in
 // email are built from APP_ORIGIN only, so it names this server.
 console.log(`\nVolley runs at ${origin} — email goes to the dev mailbox at ${origin}/dev/mailbox\n`);
-const dev = wrangler(['dev', '--test-scheduled', ...portArgs, '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:${origin}`, ...args]);
+// Locally the demo's Ada moderates (/admin/reports), unless ADMIN_EMAILS is given on the command line.
+const moderator = args.some((a) => a.startsWith('ADMIN_EMAILS')) ? [] : ['--var', 'ADMIN_EMAILS:ada@volley.example'];
+const dev = wrangler(['dev', '--test-scheduled', ...portArgs, '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:${origin}`, ...moderator, ...args]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));
