@@ -58,6 +58,7 @@ ALTER TABLE `members` ADD `reviews_given` integer DEFAULT 0 NOT NULL;--> stateme
 ALTER TABLE `members` ADD `helpful_reviews` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `reviews_received` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `drafts_posted` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `members` ADD `followers` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `notify_following` text DEFAULT 'each' NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `following_digest_at` integer;--> statement-breakpoint
 -- Backfill: the profile counters and review tallies start equal to what the tables already hold; from here on

@@ -85,8 +85,8 @@ async function scenario(payload: Payload, index: number): Promise<Scenario> {
   const d = `/drafts/${draft.id}`;
 
   pages.push(await open('draft page, author, no review yet', author, `${d}?posted=1`, [esc(name), esc(title), esc(p.trim()), 'bodymark']));
-  pages.push(await open('queue', reviewer, `/queue?genre=${genre}`, [esc(title), esc(p.trim()), `by ${esc(name)}`]));
-  pages.push(await open('draft page, other member', other, d, [esc(title), 'bodymark', `by ${esc(name)}`]));
+  pages.push(await open('queue', reviewer, `/queue?genre=${genre}`, [esc(title), esc(p.trim()), `>${esc(name)}</a>`]));
+  pages.push(await open('draft page, other member', other, d, [esc(title), 'bodymark', `>${esc(name)}</a>`]));
 
   // The reviewer claims it through the page, reads the review page, and a too-short review is refused and shown back.
   await submit('claim', reviewer, `${d}/claim`, {}, [], 303);

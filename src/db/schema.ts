@@ -42,6 +42,8 @@ export const members = sqliteTable(
     helpfulReviews: integer('helpful_reviews').notNull().default(0),
     reviewsReceived: integer('reviews_received').notNull().default(0),
     draftsPosted: integer('drafts_posted').notNull().default(0),
+    /** Members following this one, recounted in every batch that changes a follow: posting skips the followers read at 0. */
+    followers: integer('followers').notNull().default(0),
     /** New drafts by writers I follow: one email each, a daily digest, or none. */
     notifyFollowing: text('notify_following', { enum: REVIEW_NOTICES }).notNull().default('each'),
     followingDigestAt: integer('following_digest_at'),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { refundEndedClaims } from '../claims/claims';
 import { liveClaim } from '../claims/slots';
 import { statement } from '../db/statements';
+import { recountFollowers } from './following';
 import { liveInvitation } from './invitation-holds';
 import { otherMember } from './member-ref';
 
@@ -28,6 +29,7 @@ export async function blockMember(d1: D1Database, member: { id: string }, otherI
     statement(d1, sql`UPDATE invitations AS i SET status = 'cancelled', ended_at = ${now}
       WHERE ${liveInvitation(now)} AND ((i.inviter_id = ${member.id} AND i.invitee_id = ${other.id}) OR (i.inviter_id = ${other.id} AND i.invitee_id = ${member.id}))`),
     statement(d1, sql`DELETE FROM follows WHERE (follower_id = ${member.id} AND followed_id = ${other.id}) OR (follower_id = ${other.id} AND followed_id = ${member.id})`),
+    recountFollowers(d1, member.id, other.id),
   ]);
   return { member: other, blocked: true };
 }

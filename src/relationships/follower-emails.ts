@@ -17,7 +17,7 @@ const describe = (d: { title: string; genre: string; wordCount: number }) =>
  * Notify followers of a new draft: the outbox statements that tell each
  * follower who wants an email each that `author` posted `draft`, for the batch
  * that posts it (draft, part or revision). Reads the followers once, before
- * the batch; each email is written only if the draft row exists, the follower
+ * the batch (none when the author has no followers); each email is written only if the draft row exists, the follower
  * still wants it and no block stands between them. Digest readers get it in
  * their daily digest (followingDigests).
  *
@@ -26,7 +26,15 @@ const describe = (d: { title: string; genre: string; wordCount: number }) =>
  * await d1.batch([...postStatements, ...emails.map((e) => e.statement)]);
  * notify.queued(emails.map((e) => e.id));
  */
-export async function followerEmails(d1: D1Database, ctx: EmailContext, draft: NewDraft, author: { id: string; name: string }, now: number) {
+export async function followerEmails(
+  d1: D1Database,
+  ctx: EmailContext,
+  draft: NewDraft,
+  author: { id: string; name: string; followers: number },
+  now: number,
+) {
+  // The author's follower count came with the session: nobody to tell, nothing to read.
+  if (author.followers === 0) return [];
   const { results: followers } = await statement(
     d1,
     sql`SELECT m.id, m.email, m.name FROM follows f JOIN members m ON m.id = f.follower_id
