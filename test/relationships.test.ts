@@ -156,7 +156,7 @@ describe('invitations', () => {
 
     // The one slot is held: a stranger cannot take it, and the queue no longer offers it to them.
     const stranger = await signIn();
-    await expectErrorShape(await post(stranger, `/api/v1/drafts/${draft.id}/claims`), 409, 'no_free_slot');
+    await expectErrorShape(await post(stranger, `/api/v1/drafts/${draft.id}/claims`), 409, 'slot_held');
     expect((await queueIds(stranger)).some((i) => i.id === draft.id)).toBe(false);
     expect((await queueIds(invitee)).some((i) => i.id === draft.id)).toBe(true);
 

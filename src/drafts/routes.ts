@@ -19,6 +19,7 @@ const post = createRoute({
     201: jsonResponse('The new draft.', DraftSchema),
     ...commonErrors, ...writeErrors, ...bodyErrors,
     402: errorResponse('Not enough credits; `fields.credits` says how many more.'),
+    404: errorResponse('No such work of yours (posting a part).'),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { currentMember } from '../auth/middleware';
 import { requireModerator } from '../auth/moderators';
 import { notifierFor } from '../email/notifier';
-import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse, memberOnly } from '../lib/openapi';
+import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse, memberOnly, writeErrors, bodyErrors } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { listReports } from './queries';
 import { resolveReport } from './resolve';
@@ -31,7 +31,7 @@ const resolve = createRoute({
   description:
     'Resolves every open report of the same subject. remove hides the subject from all but moderators (a removed review reopens its slot and its pay is clawed back); suspend also ends the member’s sessions, refuses their sign-in, withdraws their open drafts and releases their claims. A report already resolved answers 200 as it stands and changes nothing.',
   request: { params: IdParam, body: jsonBody(ResolveReportSchema) },
-  responses: { 200: jsonResponse('The resolved report.', AdminReportSchema), ...commonErrors, ...hidden },
+  responses: { 200: jsonResponse('The resolved report.', AdminReportSchema), ...commonErrors, ...writeErrors, ...bodyErrors, ...hidden },
 });
 
 export const moderationApi = createRouter()

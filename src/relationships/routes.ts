@@ -3,7 +3,7 @@ import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { ClaimSchema } from '../claims/schemas';
 import { notifierFor } from '../email/notifier';
-import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse, writeErrors, bodyErrors } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { blockMember, unblockMember } from './blocks';
 import { followMember, unfollowMember } from './follows';
@@ -45,7 +45,7 @@ const memberWrite = (operationId: string, method: 'put' | 'delete', path: string
     path,
     summary,
     request: { params: MemberIdParam },
-    responses: { 200: jsonResponse('Where you now stand with them.', schema), ...commonErrors, ...noSuchMember },
+    responses: { 200: jsonResponse('Where you now stand with them.', schema), ...commonErrors, ...writeErrors, ...noSuchMember },
   });
 
 const follow = memberWrite('followMember', 'put', '/me/following/{memberId}', 'Follow a writer (idempotent)', FollowSchema);
@@ -77,7 +77,7 @@ const invite = createRoute({
   request: { params: IdParam, body: jsonBody(InviteSchema) },
   responses: {
     201: jsonResponse('The invitation.', InvitationSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     403: errorResponse('Not your draft.'),
     404: errorResponse('No such draft or member, or a block between you.'),
     409: errorResponse('Draft not open, no slot to hold, or they reviewed, claimed or were invited already.'),
@@ -86,6 +86,7 @@ const invite = createRoute({
 
 const invitationErrors = {
   ...commonErrors,
+  ...writeErrors,
   404: errorResponse('No such invitation of yours.'),
   409: errorResponse('Declined, expired or cancelled; or you hold the most claims allowed; or no slot is free.'),
 };

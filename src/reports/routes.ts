@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
-import { commonErrors, errorResponse, jsonBody, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, jsonBody, jsonResponse, writeErrors, bodyErrors } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { fileReport } from './reports';
 import { CreateReportSchema, ReportSchema } from './schemas';
@@ -17,7 +17,7 @@ const create = createRoute({
   responses: {
     201: jsonResponse('The new report.', ReportSchema),
     200: jsonResponse('You had reported this already: that report.', ReportSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     404: errorResponse('Nothing you can see has that id.'),
   },
 });

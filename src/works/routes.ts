@@ -3,7 +3,7 @@ import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
 import { DraftSchema, ReviseDraftSchema } from '../drafts/schemas';
 import { notifierFor } from '../email/notifier';
-import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse } from '../lib/openapi';
+import { commonErrors, errorResponse, IdParam, jsonBody, jsonResponse, writeErrors, bodyErrors } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { draftChanges } from './changes';
 import { reviseDraft } from './revisions';
@@ -18,7 +18,7 @@ const create = createRoute({
   summary: 'Start a work in parts',
   description: 'Free: each part is a draft posted with `workId`, and pays for its own reviews.',
   request: { body: jsonBody(CreateWorkSchema) },
-  responses: { 201: jsonResponse('The new work, with no parts yet.', WorkSchema), ...commonErrors },
+  responses: { 201: jsonResponse('The new work, with no parts yet.', WorkSchema), ...commonErrors, ...writeErrors, ...bodyErrors },
 });
 
 const get = createRoute({
@@ -53,7 +53,7 @@ const revise = createRoute({
   request: { params: IdParam, body: jsonBody(ReviseDraftSchema) },
   responses: {
     201: jsonResponse('The new version.', DraftSchema),
-    ...commonErrors,
+    ...commonErrors, ...writeErrors, ...bodyErrors,
     402: errorResponse('Not enough credits; `fields.credits` says how many more.'),
     403: errorResponse('Not your draft.'),
     404: errorResponse('No such draft.'),
