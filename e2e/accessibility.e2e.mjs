@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { contextFor, longReview, ok, signInByApi } from './members.mjs';
+import { api, contextFor, longReview, ok, signInByApi } from './members.mjs';
 
 const baseUrl = process.env.VOLLEY_URL;
 let browser;
