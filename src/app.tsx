@@ -4,7 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { clearSessionCookie } from './auth/cookie';
 import { limitMemberWrites, loadSession, requireSameOriginForCookieWrites } from './auth/middleware';
+import { SessionEnded } from './auth/session-check';
 import { config } from './config';
 import { d1Session } from './db/d1-session';
 import type { AppEnv } from './env';
@@ -32,10 +34,21 @@ function fromHttpException(error: HTTPException): ApiError {
   return new ApiError(error.status as ApiError['status'], 'http_error', error.message || 'Request refused.');
 }
 
-function respondWithError(c: Context<AppEnv>, error: ApiError) {
+async function respondWithError(c: Context<AppEnv>, error: ApiError): Promise<Response> {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  if (error instanceof SessionEnded) {
+    clearSessionCookie(c);
+    // A page asked with a dead cookie is asked again without it: shown signed out, or sent to sign in.
+    if (!wantsJson(c) && c.var.sessionAuth === 'cookie') return c.redirect(isSafeMethod(c.req.method) ? c.req.url : '/#sign-in', 303);
+  }
   if (wantsJson(c)) return c.json(error.toJSON(), error.status);
-  return renderPage(c, 'Error', <ErrorPage status={error.status} message={error.message} />, error.status);
+  try {
+    return await renderPage(c, 'Error', <ErrorPage status={error.status} message={error.message} />, error.status);
+  } catch (failure) {
+    // The error page's layout found the session dead: that answer wins.
+    if (failure instanceof SessionEnded) return respondWithError(c, failure);
+    throw failure;
+  }
 }
 
 /**
@@ -80,7 +93,9 @@ export function createApp() {
   app.notFound((c) => respondWithError(c, notFound(wantsJson(c) ? 'That endpoint' : 'That page')));
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return respondWithError(c, error);
+    // drizzle wraps what its driver throws, and the session check answers through the driver (auth/session-check.ts).
+    const refusal = error instanceof ApiError ? error : error.cause instanceof ApiError ? error.cause : null;
+    if (refusal) return respondWithError(c, refusal);
     if (error instanceof HTTPException) return respondWithError(c, fromHttpException(error));
     const id = c.var.requestId;
     console.error(JSON.stringify({ event: 'unhandled_error', requestId: id, path: c.req.path, error: String(error), stack: error.stack }));

@@ -35,8 +35,14 @@ export type Variables = {
   d1Usage?: D1Usage;
   secureHeadersNonce?: string;
   clock: Clock;
+  /**
+   * The signed-in member. With a session token that names its member, this is
+   * at first the claimed member, checked with the request's first D1 call:
+   * only `id` is known before it (auth/session-check.ts).
+   */
   member: SignedInMember | null;
-  sessionId: string | null;
+  /** The session token the request came with, once it is taken for one (sign-out ends it). */
+  sessionToken: string | null;
   sessionAuth: SessionAuth | null;
 };
 

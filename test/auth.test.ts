@@ -192,7 +192,7 @@ describe('browser sign-in', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/dashboard');
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^__Host-volley_session=[a-z2-7]+;/);
+    expect(cookie).toMatch(/^__Host-volley_session=[a-z2-7]+\.[a-z2-7]+;/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Lax/);

@@ -1,12 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { config } from '../config';
-import { database } from '../db/client';
+import { statement } from '../db/statements';
 import type { AppEnv } from '../env';
 import { ApiError, unauthorized } from '../lib/errors';
 import { isOwnOrigin, isSafeMethod } from '../lib/origin';
 import { enforceRateLimit } from '../lib/rate-limit';
 import { readSessionCookie } from './cookie';
-import { findSession } from './sessions';
+import { afterSessionCheck, rideSessionCheck } from './session-check';
+import { findSession, parseSessionToken, renewal, sessionLookup } from './sessions';
 
 function bearerToken(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('authorization');
@@ -15,25 +16,33 @@ function bearerToken(c: Context<AppEnv>): string | undefined {
 
 /**
  * Puts the signed-in member (or null) on the context. The bearer token wins
- * over the cookie, so API clients never depend on cookie state.
+ * over the cookie, so API clients never depend on cookie state. A token that
+ * names its member is checked with the request's first D1 call
+ * (session-check.ts); an older one is looked up here.
  */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('member', null);
-  c.set('sessionId', null);
+  c.set('sessionToken', null);
   c.set('sessionAuth', null);
   const bearer = bearerToken(c);
   // Personal access tokens are looked up by src/tokens/middleware.ts, and a bearer credential always wins over the cookie.
   if (bearer?.startsWith(config.accessTokens.prefix)) return next();
   const token = bearer ?? readSessionCookie(c);
-  if (token) {
-    const found = await findSession(database(c.env.DB), token, c.var.clock());
-    if (found) {
-      c.set('member', found.member);
-      c.set('sessionId', found.sessionId);
-      c.set('sessionAuth', bearer ? 'bearer' : 'cookie');
-      if (found.renewal) c.executionCtx.waitUntil(found.renewal);
-    }
+  if (!token) return next();
+  const now = c.var.clock();
+  const { claimedMemberId } = parseSessionToken(token);
+  if (claimedMemberId) {
+    const lookup = await sessionLookup(token, now);
+    rideSessionCheck(c, claimedMemberId, (d1) => statement(d1, lookup));
+  } else {
+    const found = await findSession(c.env.DB, token, now);
+    if (!found) return next();
+    c.set('member', found.member);
+    const renew = renewal(c.env.DB, found, now);
+    if (renew) c.executionCtx.waitUntil(renew.run());
   }
+  c.set('sessionToken', token);
+  c.set('sessionAuth', bearer ? 'bearer' : 'cookie');
   await next();
 };
 
@@ -51,7 +60,8 @@ export const requireSameOriginForCookieWrites: MiddlewareHandler<AppEnv> = async
 
 /** At most 60 writes a member a minute (DESIGN.md). */
 export const limitMemberWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isSafeMethod(c.req.method) && c.var.member) await enforceRateLimit(c.env.WRITE_LIMITER, c.var.member.id);
+  // Counted against the proven member only, so a token naming someone else cannot spend their allowance.
+  if (!isSafeMethod(c.req.method)) await afterSessionCheck(c, (member) => enforceRateLimit(c.env.WRITE_LIMITER, member.id));
   await next();
 };
 

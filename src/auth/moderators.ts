@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Bindings, AppEnv } from '../env';
 import { notFound } from '../lib/errors';
+import { afterSessionCheck } from './session-check';
 
 /** Moderators (and operators) are the members whose address is in ADMIN_EMAILS. */
 export function isModerator(env: Bindings, member: { email: string } | null): boolean {
@@ -11,6 +12,11 @@ export function isModerator(env: Bindings, member: { email: string } | null): bo
 
 /** To anyone but a moderator the route does not exist: 404, never 403, so its existence is not revealed. */
 export const requireModerator: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isModerator(c.env, c.var.member)) throw notFound(c.req.path.startsWith('/api/') ? 'That endpoint' : 'That page');
+  const hidden = () => notFound(c.req.path.startsWith('/api/') ? 'That endpoint' : 'That page');
+  if (!c.var.member) throw hidden();
+  // Checked on the proven member, before any of the route's reads reach it.
+  await afterSessionCheck(c, (member) => {
+    if (!isModerator(c.env, member)) throw hidden();
+  });
   await next();
 };

@@ -92,7 +92,7 @@ export const authPages = new Hono<AppEnv>()
     }
   })
   .post('/auth/sign-out', async (c) => {
-    if (c.var.sessionId) await endSession(database(c.env.DB), c.var.sessionId);
+    if (c.var.sessionToken) await endSession(c.env.DB, c.var.sessionToken);
     clearSessionCookie(c);
     return c.redirect('/', 303);
   })

@@ -80,11 +80,11 @@ export const authApi = createRouter()
     const now = c.var.clock();
     const body = c.req.valid('json');
     const { token } = body.token ? await exchangeLinkToken(c.env.DB, body.token, now) : await signInWithCode(c, body.email!, body.code!);
-    return c.json(await sessionAnswer(database(c.env.DB), token, now), 200);
+    return c.json(await sessionAnswer(c.env.DB, token, now), 200);
   })
   .openapi(deleteSession, async (c) => {
     currentMember(c);
-    await endSession(database(c.env.DB), c.var.sessionId!);
+    await endSession(c.env.DB, c.var.sessionToken!);
     clearSessionCookie(c);
     return c.json({ sessionsEnded: 1 }, 200);
   })

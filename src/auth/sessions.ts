@@ -1,8 +1,8 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { config } from '../config';
 import { database, type Database } from '../db/client';
 import { statement } from '../db/statements';
-import { accounts, loginTokens, members, sessions } from '../db/schema';
+import { accounts, loginTokens, members, sessions, type SignedInMember } from '../db/schema';
 import { badRequest } from '../lib/errors';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { newId, newToken, sha256Hex } from '../lib/ids';
@@ -12,6 +12,23 @@ import { codeHashesMatch } from './sign-in-code';
 import { accountSuspended, memberMayHoldSession } from './suspension';
 
 export type SignedIn = { token: string; sessionId: string };
+
+/*
+ * A session token is `<member id>.<secret>`, and only the secret's hash is
+ * stored. Naming the member lets a request build its reads for that member at
+ * once and check the session inside the same D1 batch (auth/session-check.ts);
+ * the lookup matches the member too, so editing the name signs in nobody.
+ * Tokens from before (the secret alone) still work, through a lookup of their own.
+ */
+const TOKEN_SEPARATOR = '.';
+
+const sessionToken = (memberId: string, secret: string) => `${memberId}${TOKEN_SEPARATOR}${secret}`;
+
+/** The member a session token names (null for an older token) and its secret. */
+export function parseSessionToken(token: string): { claimedMemberId: string | null; secret: string } {
+  const at = token.indexOf(TOKEN_SEPARATOR);
+  return at < 0 ? { claimedMemberId: null, secret: token } : { claimedMemberId: token.slice(0, at), secret: token.slice(at + 1) };
+}
 
 const invalidLink = () =>
   badRequest('invalid_token', 'This sign-in link is invalid, expired or already used. Ask for a new one.');
@@ -30,10 +47,10 @@ function defaultName(): string {
 export const usable = (now: number) =>
   sql`used_at IS NULL AND expires_at > ${now} AND failed_code_attempts < ${config.auth.maxCodeAttempts}`;
 
-/** A fresh session token and id, not yet stored. */
+/** A fresh session id and secret, not yet stored; `tokenFor` makes the token once the member is known. */
 export async function newSession() {
-  const token = newToken(config.auth.tokenBytes);
-  return { id: newId(), token, tokenHash: await sha256Hex(token) };
+  const secret = newToken(config.auth.tokenBytes);
+  return { id: newId(), tokenHash: await sha256Hex(secret), tokenFor: (memberId: string) => sessionToken(memberId, secret) };
 }
 
 /**
@@ -68,11 +85,14 @@ async function spendLoginToken(d1: D1Database, tokenHash: string, now: number): 
       now,
       source: memberOfToken,
     }),
+    // Who signed in is only known inside the batch (the member may be new): their id makes the token.
+    statement(d1, sql`SELECT member_id FROM sessions WHERE id = ${session.id}`),
   ]);
   if (results[0]!.meta.changes === 0) return null;
   // The token was good, but its member is suspended: it is spent and no session exists.
   if (results[2]!.meta.changes === 0) throw accountSuspended();
-  return { token: session.token, sessionId: session.id };
+  const [opened] = results[5]!.results as Array<{ member_id: string }>;
+  return { token: session.tokenFor(opened!.member_id), sessionId: session.id };
 }
 
 /** Exchanges the token of a sign-in link for a session (the link's code is spent with it). */
@@ -107,41 +127,64 @@ export async function exchangeSignInCode(d1: D1Database, email: string, typedHas
   throw invalidCode();
 }
 
-/** The live session behind a token, renewing its expiry at most once a day. */
-export async function findSession(db: Database, token: string, now: number) {
-  const [row] = await db
-    // Under their own names: members has an id too, and the metered D1 maps rows by name (observability/metered-d1.ts).
-    .select({
-      member: members,
-      credits: accounts.balance,
-      sessionId: sql<string>`${sessions.id}`.as('session_id'),
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(members, eq(sessions.memberId, members.id))
-    .leftJoin(accounts, eq(accounts.id, members.id))
-    // A session that slipped past a suspension (none should) still signs nobody in.
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now), memberMayHoldSession));
+const memberColumns = Object.entries(getTableColumns(members));
+
+/**
+ * THE session check: the live session behind a token, with its member and
+ * balance, as one SELECT that can ride in any batch. A session that slipped
+ * past a suspension (none should) still signs nobody in. Columns come back
+ * under the member's field names, mapped by `sessionFromRow`.
+ */
+export async function sessionLookup(token: string, now: number) {
+  const { claimedMemberId, secret } = parseSessionToken(token);
+  return sql`SELECT ${sql.join(
+    memberColumns.map(([key, column]) => sql`${column} AS ${sql.identifier(key)}`),
+    sql`, `,
+  )}, coalesce(${accounts.balance}, 0) AS credits, ${sessions.id} AS session_id, ${sessions.expiresAt} AS session_expires_at
+    FROM ${sessions} JOIN ${members} ON ${members.id} = ${sessions.memberId} LEFT JOIN ${accounts} ON ${accounts.id} = ${members.id}
+    WHERE ${sessions.tokenHash} = ${await sha256Hex(secret)} AND ${sessions.expiresAt} > ${now}
+      ${claimedMemberId === null ? sql`` : sql`AND ${sessions.memberId} = ${claimedMemberId}`} AND ${memberMayHoldSession}`;
+}
+
+export type FoundSession = { member: SignedInMember; sessionId: string; expiresAt: number };
+
+/** A row of `sessionLookup` as the member it signs in, or null when there was none. */
+export function sessionFromRow(row: Record<string, unknown> | undefined): FoundSession | null {
   if (!row) return null;
-  const renewal =
-    row.expiresAt - now < config.auth.sessionLifetimeMs - config.auth.sessionRenewAfterMs
-      ? db
-          .update(sessions)
-          .set({ expiresAt: now + config.auth.sessionLifetimeMs })
-          .where(eq(sessions.id, row.sessionId))
-          .then(() => undefined)
-      : null;
-  return { member: { ...row.member, credits: row.credits ?? 0 }, sessionId: row.sessionId, renewal };
+  const member = Object.fromEntries(
+    memberColumns.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])]),
+  ) as SignedInMember;
+  member.credits = row.credits as number;
+  return { member, sessionId: row.session_id as string, expiresAt: row.session_expires_at as number };
+}
+
+/** The session's expiry pushed forward, at most once a day, so reads do not all write; null when not due. */
+export function renewal(d1: D1Database, found: FoundSession, now: number): D1PreparedStatement | null {
+  if (found.expiresAt - now >= config.auth.sessionLifetimeMs - config.auth.sessionRenewAfterMs) return null;
+  return statement(d1, sql`UPDATE sessions SET expires_at = ${now + config.auth.sessionLifetimeMs} WHERE id = ${found.sessionId}`);
+}
+
+/** The live session behind a token, on its own round trip. */
+export async function findSession(d1: D1Database, token: string, now: number): Promise<FoundSession | null> {
+  const { results } = await statement(d1, await sessionLookup(token, now)).all<Record<string, unknown>>();
+  return sessionFromRow(results[0]);
 }
 
 /** What signing in answers an API client, whichever way it signed in: the token and who it is. */
-export async function sessionAnswer(db: Database, token: string, now: number) {
-  const session = await findSession(db, token, now);
+export async function sessionAnswer(d1: D1Database, token: string, now: number) {
+  const session = await findSession(d1, token, now);
   return { token, member: presentMember(session!.member) };
 }
 
-export async function endSession(db: Database, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+/** Ends the session behind a token; how many ended (0 when it had already). */
+export async function endSession(d1: D1Database, token: string): Promise<number> {
+  const { claimedMemberId, secret } = parseSessionToken(token);
+  const result = await statement(
+    d1,
+    sql`DELETE FROM sessions WHERE token_hash = ${await sha256Hex(secret)}
+      ${claimedMemberId === null ? sql`` : sql`AND member_id = ${claimedMemberId}`}`,
+  ).run();
+  return result.meta.changes;
 }
 
 export async function endAllSessions(db: Database, memberId: string): Promise<number> {

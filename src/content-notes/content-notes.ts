@@ -19,8 +19,12 @@ export function maskToNotes(mask: number): ContentNote[] {
   return contentNotes.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
-/** The draft aliased `d` carries none of the notes in `hiddenMask`: the queue's and the digest's filter. */
-export const carriesNoneOf = (hiddenMask: number) => (hiddenMask ? sql`(d.content_notes & ${hiddenMask}) = 0` : sql`1`);
+/**
+ * The draft aliased `d` carries none of the notes the member hides: the queue's filter. The mask is read in the
+ * same statement, so a queue read needs nothing of the member but their id.
+ */
+export const carriesNoneOf = (memberId: string) =>
+  sql`(d.content_notes & (SELECT hidden_content_notes FROM members WHERE id = ${memberId})) = 0`;
 
 export const ContentNoteSchema = z.enum(contentNotes, { error: `Content notes are: ${contentNotes.join(', ')}.` });
 

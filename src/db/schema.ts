@@ -42,7 +42,7 @@ export const members = sqliteTable(
     helpfulReviews: integer('helpful_reviews').notNull().default(0),
     reviewsReceived: integer('reviews_received').notNull().default(0),
     draftsPosted: integer('drafts_posted').notNull().default(0),
-    /** Members following this one, recounted in every batch that changes a follow: posting skips the followers read at 0. */
+    /** Members following this one, recounted in every batch that changes a follow, so a profile reads it from one row. */
     followers: integer('followers').notNull().default(0),
     /** New drafts by writers I follow: one email each, a daily digest, or none. */
     notifyFollowing: text('notify_following', { enum: REVIEW_NOTICES }).notNull().default('each'),

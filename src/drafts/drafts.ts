@@ -18,7 +18,7 @@ import { holdSlotsStatement, holdWasMade, returningReadersStatement } from '../w
 import type { PostDraftInput } from './schemas';
 import { notesToMask } from '../content-notes/content-notes';
 import type { ContentNote } from '../config';
-import { followerEmails } from '../relationships/follower-emails';
+import { followerEmails, followersStatement } from '../relationships/follower-emails';
 import { draftCounted } from '../relationships/profile-counters';
 
 export function insufficientCredits(cost: number, balance: number) {
@@ -64,7 +64,15 @@ export async function insertDraft(
   author: SignedInMember,
   input: NewDraft,
   placement: DraftPlacement,
-  options: { now: number; notify: Notifier; credits: number; readers: Recipient[]; extra?: D1PreparedStatement[]; onConflict?: () => ApiError },
+  options: {
+    now: number;
+    notify: Notifier;
+    credits: number;
+    readers: Recipient[];
+    followers: Recipient[];
+    extra?: D1PreparedStatement[];
+    onConflict?: () => ApiError;
+  },
 ): Promise<DraftView> {
   const { now } = options;
   const wordCount = countWords(input.body);
@@ -93,7 +101,7 @@ export async function insertDraft(
         now,
       })
     : [];
-  const followers = await followerEmails(d1, options.notify.ctx, { id, title: input.title, genre: input.genre, wordCount }, author, now);
+  const followers = await followerEmails(d1, options.notify.ctx, { id, title: input.title, genre: input.genre, wordCount }, author, options.followers, now);
   try {
     const results = await d1.batch<DraftRow>([
       ...(options.extra ?? []),
@@ -131,16 +139,22 @@ export async function insertDraft(
 
 /**
  * Posts a draft, or the next part of the author's work (`workId`): a part
- * takes its work's genre unless it names one. A part's one read finds the
- * work and its returning readers.
+ * takes its work's genre unless it names one. One read before the batch
+ * finds the author's followers (and for a part the work and its returning
+ * readers); the session check rides with it.
  */
 export async function postDraft(d1: D1Database, author: SignedInMember, input: PostDraftInput, now: number, notify: Notifier): Promise<DraftView> {
   const { workId, genre, previously, ...rest } = input;
-  if (!workId) return insertDraft(d1, author, { ...rest, genre: genre! }, { kind: 'single' }, { now, notify, credits: author.credits, readers: [] });
+  if (!workId) {
+    const [followers] = await d1.batch([followersStatement(d1, author.id)]);
+    const found = { now, notify, credits: author.credits, readers: [], followers: followers!.results as Recipient[] };
+    return insertDraft(d1, author, { ...rest, genre: genre! }, { kind: 'single' }, found);
+  }
   const place = { draftId: '', authorId: author.id, workId, beforePart: null, originalId: '' };
-  const [work, readers] = await d1.batch([
+  const [work, readers, followers] = await d1.batch([
     statement(d1, sql`SELECT author_id, genre, content_notes FROM works WHERE id = ${workId}`),
     returningReadersStatement(d1, place),
+    followersStatement(d1, author.id),
   ]);
   const found = work!.results[0] as { author_id: string; genre: string; content_notes: string } | undefined;
   if (!found) throw notFound('That work');
@@ -151,7 +165,14 @@ export async function postDraft(d1: D1Database, author: SignedInMember, input: P
     // A part carries its work's content notes unless it names its own.
     { ...rest, genre: genre ?? found.genre, previously, contentNotes: rest.contentNotes ?? (JSON.parse(found.content_notes) as ContentNote[]) },
     { kind: 'part', workId },
-    { now, notify, credits: author.credits, readers: readers!.results as Recipient[], onConflict: () => conflict('part_taken', 'Another part was posted at the same moment; post again.') },
+    {
+      now,
+      notify,
+      credits: author.credits,
+      readers: readers!.results as Recipient[],
+      followers: followers!.results as Recipient[],
+      onConflict: () => conflict('part_taken', 'Another part was posted at the same moment; post again.'),
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { config, pricePerReview } from '../config';
+import { checkedMember } from '../auth/session-check';
 import type { AppEnv } from '../env';
 import { notifierFor } from '../email/notifier';
 import { ApiError, notFound, type FieldErrors } from '../lib/errors';
@@ -248,8 +249,9 @@ function NewDraftPage({ values, errors, balance }: { values: DraftFormValues; er
   );
 }
 
-function showNewDraft(c: Context<AppEnv>, values: DraftFormValues, errors: FieldErrors, status: 200 | 400 | 402 = 200) {
-  return renderPage(c, 'Post a draft', <NewDraftPage values={values} errors={errors} balance={c.var.member!.credits} />, status);
+async function showNewDraft(c: Context<AppEnv>, values: DraftFormValues, errors: FieldErrors, status: 200 | 400 | 402 = 200) {
+  const member = (await checkedMember(c))!;
+  return renderPage(c, 'Post a draft', <NewDraftPage values={values} errors={errors} balance={member.credits} />, status);
 }
 
 function MyDraftsPage({ items, nextCursor }: Awaited<ReturnType<typeof listOwnDrafts>>) {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { config } from '../config';
 import type { SignedInMember } from '../db/schema';
 import { clearSessionCookie } from '../auth/cookie';
+import { checkedMember } from '../auth/session-check';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
 import { confirmDeletion, deleteAccount, FORMER_MEMBER_NAME } from './delete-account';
@@ -177,7 +178,7 @@ export const settingsPages = new Hono<AppEnv>()
   .get('/settings/delete', requirePageMember, (c) => renderPage(c, 'Delete your account', <DeleteAccount member={c.var.member!} />))
   .post('/settings/delete', requirePageMember, async (c) => {
     const form = await c.req.parseBody();
-    const member = c.var.member!;
+    const member = (await checkedMember(c))!;
     try {
       confirmDeletion(member, String(form.confirmEmail ?? '').trim().toLowerCase());
     } catch (error) {

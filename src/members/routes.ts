@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { clearSessionCookie } from '../auth/cookie';
 import { memberRoute } from '../auth/member-route';
 import { currentMember } from '../auth/middleware';
+import { checkedMember } from '../auth/session-check';
 import { bodyErrors, commonErrors, writeErrors, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { presentMember } from './present';
@@ -52,8 +53,8 @@ const deleteMe = createRoute({
 });
 
 export const membersApi = createRouter()
-  .openapi(getMe, (c) => c.json(presentMember(currentMember(c)), 200))
-  .openapi(patchMe, async (c) => c.json(presentMember(await updateMember(c.env.DB, currentMember(c), c.req.valid('json'))), 200))
+  .openapi(getMe, async (c) => c.json(presentMember((await checkedMember(c))!), 200))
+  .openapi(patchMe, async (c) => c.json(presentMember(await updateMember(c.env.DB, (await checkedMember(c))!, c.req.valid('json'))), 200))
   .openapi(exportData, async (c) => {
     const member = currentMember(c);
     const data = await exportMemberData(c.env.DB, member, c.var.clock());
@@ -61,7 +62,7 @@ export const membersApi = createRouter()
     return c.json(data, 200);
   })
   .openapi(deleteMe, async (c) => {
-    const member = currentMember(c);
+    const member = (await checkedMember(c))!;
     confirmDeletion(member, c.req.valid('json').confirmEmail);
     await deleteAccount(c.env.DB, member, c.var.clock());
     clearSessionCookie(c);

@@ -99,5 +99,5 @@ export async function authenticateWithPasskey(
   // The counter moved, so the assertion was good: only a suspension keeps the session from opening.
   if (opened!.meta.changes === 0 && moved!.meta.changes > 0) throw accountSuspended();
   if (opened!.meta.changes === 0) throw passkeyRejected('its signature counter did not move forward.');
-  return { token: session.token, sessionId: session.id, memberId: passkey.memberId };
+  return { token: session.tokenFor(passkey.memberId), sessionId: session.id, memberId: passkey.memberId };
 }

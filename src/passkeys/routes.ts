@@ -102,7 +102,7 @@ export const passkeysApi = createRouter()
     const signedIn = await authenticateWithPasskey(c, c.req.valid('json'));
     // Our own page's script cannot read the token (the cookie is HttpOnly), so it gets the cookie here.
     if (isOwnOrigin(c, c.req.header('origin'))) writeSessionCookie(c, signedIn.token);
-    return c.json(await sessionAnswer(database(c.env.DB), signedIn.token, c.var.clock()), 200);
+    return c.json(await sessionAnswer(c.env.DB, signedIn.token, c.var.clock()), 200);
   })
   .openapi(listMyPasskeys, async (c) => {
     const items = await listPasskeys(database(c.env.DB), currentMember(c).id);

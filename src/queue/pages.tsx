@@ -161,7 +161,7 @@ export const queuePages = new Hono<AppEnv>().get('/queue', requirePageMember, as
   // A genre we do not know is explained beside the filter, and the whole queue shown instead.
   const query = parsed.success ? parsed.data : { cursor: undefined, genre: undefined };
   const error = parsed.success ? undefined : fieldErrors(parsed.error).genre;
-  const page = await readQueue(c.env.DB, c.var.member!, query, c.var.clock());
+  const page = await readQueue(c.env.DB, c.var.member!.id, query, c.var.clock());
   const title = query.genre ? `Queue: ${genreLabel(query.genre)}` : 'Review queue';
   return renderPage(c, title, <Queue page={page} genre={query.genre} cursor={query.cursor} error={error} />, error ? 400 : 200);
 });

@@ -38,11 +38,10 @@ type QueueRow = {
  */
 export async function readQueue(
   d1: D1Database,
-  member: { id: string; hiddenContentNotes: number },
+  memberId: string,
   filter: { genre?: Genre; cursor?: string },
   now: number,
 ) {
-  const memberId = member.id;
   const after = filter.cursor ? decodeCursor<[number, number, string]>(filter.cursor, ['number', 'number', 'string']) : null;
   const page = config.pagination.pageSize;
   const columns = sql`d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
@@ -50,7 +49,7 @@ export async function readQueue(
     ${freeSlots(now, memberId)} AS free_slots, ${follows(memberId, sql`d.author_id`)} AS following`;
   const reviewable = sql`d.status = 'open' AND d.author_id <> ${memberId}
     ${filter.genre ? sql`AND d.genre = ${filter.genre}` : sql``}
-    AND ${carriesNoneOf(member.hiddenContentNotes)}
+    AND ${carriesNoneOf(memberId)}
     AND ${freeSlots(now, memberId)} > 0
     AND NOT ${blockedBetween(memberId, sql`d.author_id`)}
     AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})

@@ -19,5 +19,5 @@ const queue = createRoute({
 });
 
 export const queueApi = createRouter().openapi(queue, async (c) =>
-  c.json(await readQueue(c.env.DB, currentMember(c), c.req.valid('query'), c.var.clock()), 200),
+  c.json(await readQueue(c.env.DB, currentMember(c).id, c.req.valid('query'), c.var.clock()), 200),
 );

@@ -13,16 +13,25 @@ export type NewDraft = { id: string; title: string; genre: string; wordCount: nu
 const describe = (d: { title: string; genre: string; wordCount: number }) =>
   `“${d.title}” — ${d.genre.replace('-', ' ')}, ${d.wordCount.toLocaleString('en')} words`;
 
+/** The author's followers who want an email for each new draft: for the read a post makes before its batch. */
+export const followersStatement = (d1: D1Database, authorId: string) =>
+  statement(
+    d1,
+    sql`SELECT m.id, m.email, m.name FROM follows f JOIN members m ON m.id = f.follower_id
+      WHERE f.followed_id = ${authorId} AND m.notify_following = 'each' AND NOT ${blockedBetween(sql`m.id`, authorId)}`,
+  );
+
 /**
- * Notify followers of a new draft: the outbox statements that tell each
- * follower who wants an email each that `author` posted `draft`, for the batch
- * that posts it (draft, part or revision). Reads the followers once, before
- * the batch (none when the author has no followers); each email is written only if the draft row exists, the follower
+ * Notify followers of a new draft: the outbox statements that tell each of
+ * `followers` (read by `followersStatement` in the post's one read) that
+ * `author` posted `draft`, for the batch that posts it (draft, part or
+ * revision). Each email is written only if the draft row exists, the follower
  * still wants it and no block stands between them. Digest readers get it in
  * their daily digest (followingDigests).
  *
  * @example
- * const emails = await followerEmails(d1, notify.ctx, { id, title, genre, wordCount }, author, now);
+ * const [followers] = await d1.batch([followersStatement(d1, author.id)]);
+ * const emails = await followerEmails(notify.ctx, { id, title, genre, wordCount }, author, followers.results, now);
  * await d1.batch([...postStatements, ...emails.map((e) => e.statement)]);
  * notify.queued(emails.map((e) => e.id));
  */
@@ -30,16 +39,10 @@ export async function followerEmails(
   d1: D1Database,
   ctx: EmailContext,
   draft: NewDraft,
-  author: { id: string; name: string; followers: number },
+  author: { id: string; name: string },
+  followers: Recipient[],
   now: number,
 ) {
-  // The author's follower count came with the session: nobody to tell, nothing to read.
-  if (author.followers === 0) return [];
-  const { results: followers } = await statement(
-    d1,
-    sql`SELECT m.id, m.email, m.name FROM follows f JOIN members m ON m.id = f.follower_id
-      WHERE f.followed_id = ${author.id} AND m.notify_following = 'each' AND NOT ${blockedBetween(sql`m.id`, author.id)}`,
-  ).all<Recipient>();
   return Promise.all(
     followers.map(async (follower) => {
       const email = await notification(

@@ -9,6 +9,7 @@ import type { DraftView } from '../drafts/present';
 import type { Recipient } from '../email/notification';
 import type { Notifier } from '../email/notifier';
 import { conflict, forbidden, notFound } from '../lib/errors';
+import { followersStatement } from '../relationships/follower-emails';
 import { returningReadersStatement } from './returning-readers';
 
 const alreadyRevised = () => conflict('already_revised', 'This draft already has a newer version; revise that one.');
@@ -18,7 +19,7 @@ const alreadyRevised = () => conflict('already_revised', 'This draft already has
  * open, is withdrawn with the usual refunds in the same batch (so its refund
  * can pay for the new one); its reviews stay with it. The unique index on
  * previous_version_id makes a revision posted twice at once one version. One
- * read first: the draft and its returning readers.
+ * read first: the draft, its returning readers and the author's followers.
  */
 export async function reviseDraft(
   d1: D1Database,
@@ -28,7 +29,7 @@ export async function reviseDraft(
   now: number,
   notify: Notifier,
 ): Promise<DraftView> {
-  const [draft, readers] = await d1.batch([
+  const [draft, readers, followers] = await d1.batch([
     selectVisibleDraft(d1, draftId, author.id, now),
     returningReadersStatement(d1, {
       draftId,
@@ -37,6 +38,7 @@ export async function reviseDraft(
       beforePart: sql`(SELECT part FROM drafts WHERE id = ${draftId})`,
       originalId: sql`(SELECT original_id FROM drafts WHERE id = ${draftId})`,
     }),
+    followersStatement(d1, author.id),
   ]);
   const previous = draft!.results[0] as DraftRow | undefined;
   if (!previous) throw notFound('That draft');
@@ -63,6 +65,7 @@ export async function reviseDraft(
       notify,
       credits: author.credits + refundable,
       readers: readers!.results as Recipient[],
+      followers: followers!.results as Recipient[],
       extra: withdrawStatements(d1, sql`d.id = ${draftId} AND d.author_id = ${author.id}`, now),
       onConflict: alreadyRevised,
     },
