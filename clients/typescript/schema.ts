@@ -1072,19 +1072,19 @@ export interface components {
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
             contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
-            body: string;
             wordCount: number;
-            paragraphCount: number;
-            pricePerReview: number;
             reviewsWanted: number;
             reviewsReceived: number;
-            /** @enum {string} */
-            status: "open" | "closed" | "withdrawn";
             createdAt: string;
             author: {
                 id: string;
                 name: string;
             };
+            body: string;
+            paragraphCount: number;
+            pricePerReview: number;
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
             isMine: boolean;
             escrow?: number;
             slots?: {
@@ -1137,17 +1137,17 @@ export interface components {
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
             contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
-            excerpt: string;
             wordCount: number;
-            pays: number;
             reviewsWanted: number;
             reviewsReceived: number;
-            freeSlots: number;
             createdAt: string;
             author: {
                 id: string;
                 name: string;
             };
+            excerpt: string;
+            pays: number;
+            freeSlots: number;
             returning: boolean;
             /** @description You follow its author. Fairness still orders the queue. */
             following: boolean;
