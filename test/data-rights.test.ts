@@ -27,6 +27,38 @@ describe('export', () => {
     expect(theirs.drafts).toEqual([]);
   });
 
+  it('includes whom the member follows and blocks, how many follow them, and the invitations they sent and received', async () => {
+    const member = await signIn();
+    const followed = await signIn();
+    const blocked = await signIn();
+    const follower = await signIn();
+    const invitee = await signIn();
+    const inviter = await signIn();
+    const as = (who: { token: string }, method: string, path: string, body?: unknown) => call(path, { method, token: who.token, body });
+    expect((await as(member, 'PUT', `/api/v1/me/following/${followed.member.id}`)).status).toBe(200);
+    expect((await as(member, 'PUT', `/api/v1/me/blocks/${blocked.member.id}`)).status).toBe(200);
+    expect((await as(follower, 'PUT', `/api/v1/me/following/${member.member.id}`)).status).toBe(200);
+    // A block against the member is the blocker's, not theirs.
+    expect((await as(blocked, 'PUT', `/api/v1/me/blocks/${follower.member.id}`)).status).toBe(200);
+    const own = await postDraftOk(member, { title: 'Invite them', reviewsWanted: 1 });
+    const sent = (await (await as(member, 'POST', `/api/v1/drafts/${own.id}/invitations`, { memberId: invitee.member.id })).json()) as { id: string };
+    const theirs = await postDraftOk(inviter, { title: 'Invited here', reviewsWanted: 1 });
+    const received = (await (await as(inviter, 'POST', `/api/v1/drafts/${theirs.id}/invitations`, { memberId: member.member.id })).json()) as { id: string };
+
+    const data = (await (await call('/api/v1/me/export', { token: member.token })).json()) as Record<string, unknown>;
+    expect(data.following).toEqual([{ member: { id: followed.member.id, name: followed.member.name }, bio: '', since: expect.any(String) }]);
+    expect(data.followerCount).toBe(1);
+    expect(data.blocks).toEqual([{ member: { id: blocked.member.id, name: blocked.member.name }, bio: '', since: expect.any(String) }]);
+    expect(data.invitationsSent).toMatchObject([
+      { id: sent.id, draft: { id: own.id, title: 'Invite them' }, member: { id: invitee.member.id }, invitedBy: { id: member.member.id }, status: 'pending' },
+    ]);
+    expect(data.invitationsReceived).toMatchObject([
+      { id: received.id, draft: { id: theirs.id, title: 'Invited here' }, member: { id: member.member.id }, invitedBy: { id: inviter.member.id }, status: 'pending' },
+    ]);
+    // Nobody else's follows or blocks come with it.
+    expect(JSON.stringify(data)).not.toContain(follower.member.id);
+  });
+
   it('is for the signed-in member only', async () => {
     await expectErrorShape(await call('/api/v1/me/export'), 401);
   });

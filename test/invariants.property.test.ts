@@ -314,14 +314,16 @@ class Run {
                 AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = h.member_id))
             OR (SELECT count(*) FROM slot_holds o WHERE o.draft_id = d.id AND o.member_id = h.member_id) > 1)`,
       ).bind(...draftIds),
-      // Profile counters, kept in the events' batches, equal the counts from the tables.
+      // Profile counters, kept in the events' batches, equal the counts from the tables; a removed review no longer counts.
       env.DB.prepare(
         `SELECT m.id FROM members m WHERE m.id IN (${list(memberIds)}) AND (
-            m.reviews_given <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id)
-            OR m.helpful_reviews <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.helpful = 1)
-            OR m.reviews_received <> (SELECT count(*) FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE d.author_id = m.id)
+            m.reviews_given <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.removed_at IS NULL)
+            OR m.helpful_reviews <> (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.removed_at IS NULL AND r.helpful = 1)
+            OR m.reviews_received <> (SELECT count(*) FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE d.author_id = m.id AND r.removed_at IS NULL)
             OR m.drafts_posted <> (SELECT count(*) FROM drafts d WHERE d.author_id = m.id)
-            OR (SELECT coalesce(sum(reviews), 0) FROM review_tallies t WHERE t.reviewer_id = m.id) <> m.reviews_given)`,
+            OR (SELECT coalesce(sum(reviews), 0) FROM review_tallies t WHERE t.reviewer_id = m.id) <> m.reviews_given
+            OR EXISTS (SELECT 1 FROM review_tallies t WHERE t.reviewer_id = m.id AND (t.reviews = 0 OR t.reviews <> (SELECT count(*)
+              FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE r.reviewer_id = m.id AND d.author_id = t.author_id AND r.removed_at IS NULL))))`,
       ).bind(...memberIds),
       // No live claim ever joins two members with a block between them.
       env.DB.prepare(

@@ -153,6 +153,44 @@ describe('moderation', () => {
     await expectLedgerInvariants();
   });
 
+  it('remove a review: the profile counters and return-favour tally drop by it, once when two moderators race', async () => {
+    const admins = [await adminSession(), await adminSession()];
+    const { author, reviewer, draft: kept } = await reviewedDraft();
+    const draft = await postDraftOk(author, { reviewsWanted: 1 });
+    const removed = await json<{ id: string }>(await call(`/api/v1/drafts/${draft.id}/reviews`, { token: reviewer.token, body: reviewOf() }));
+    expect((await call(`/api/v1/reviews/${removed.id}/rating`, { token: author.token, body: { helpful: true } })).status).toBe(200);
+    const filed = await json<{ id: string }>(await report(author, 'review', removed.id));
+
+    await Promise.all([resolve(admins[0]!, filed.id, 'remove'), resolve(admins[1]!, filed.id, 'remove')]);
+
+    // Each counter equals a recount of the reviews still standing.
+    const counters = await rows(
+      `SELECT m.id, m.reviews_given, m.helpful_reviews, m.reviews_received,
+         (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.removed_at IS NULL) AS given,
+         (SELECT count(*) FROM reviews r WHERE r.reviewer_id = m.id AND r.removed_at IS NULL AND r.helpful = 1) AS helpful,
+         (SELECT count(*) FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE d.author_id = m.id AND r.removed_at IS NULL) AS received
+       FROM members m WHERE m.id IN (?, ?) ORDER BY m.id = ? DESC`,
+      reviewer.member.id, author.member.id, reviewer.member.id);
+    expect(counters).toEqual([
+      { id: reviewer.member.id, reviews_given: 1, helpful_reviews: 0, reviews_received: 0, given: 1, helpful: 0, received: 0 },
+      { id: author.member.id, reviews_given: 0, helpful_reviews: 0, reviews_received: 1, given: 0, helpful: 0, received: 1 },
+    ]);
+    const profile = await json(await call(`/api/v1/members/${reviewer.member.id}`, { token: author.token }));
+    expect(profile.stats).toMatchObject({ reviewsGiven: 1, helpfulReviews: 0 });
+    const favours = await json<{ items: { member: { id: string }; reviewsOfYours: number }[] }>(await call('/api/v1/me/return-favours', { token: author.token }));
+    expect(favours.items.map((i) => [i.member.id, i.reviewsOfYours])).toEqual([[reviewer.member.id, 1]]);
+
+    // Removing the last review between them leaves no tally behind.
+    const [standing] = await rows<{ id: string }>('SELECT id FROM reviews WHERE draft_id = ?', kept.id);
+    const second = await json<{ id: string }>(await report(author, 'review', standing!.id));
+    expect((await resolve(admins[0]!, second.id, 'remove')).status).toBe(200);
+    expect(await count('review_tallies', 'author_id = ? AND reviewer_id = ?', author.member.id, reviewer.member.id)).toBe(0);
+    const [after] = await rows('SELECT reviews_given, reviews_received FROM members WHERE id = ?', reviewer.member.id);
+    expect(after).toEqual({ reviews_given: 0, reviews_received: 0 });
+    expect((await rows('SELECT reviews_received FROM members WHERE id = ?', author.member.id))[0]).toEqual({ reviews_received: 0 });
+    await expectLedgerInvariants();
+  });
+
   it('suspend: sessions end, sign-in is refused (the link request still 202), open drafts withdrawn with refunds, claims released', async () => {
     const admin = await adminSession();
     const member: SignedInMember = await signIn();

@@ -20,6 +20,17 @@ describe('the API describes itself', () => {
     }
   });
 
+  it('describes a queue item by the draft’s own summary fields, each under its own component name', async () => {
+    type Component = { properties: Record<string, unknown>; required: string[] };
+    const doc = (await (await call('/api/v1/openapi.json')).json()) as { components: { schemas: Record<string, Component> } };
+    const { Draft: draft, QueueItem: item } = doc.components.schemas;
+    const summary = ['id', 'title', 'genre', 'note', 'contentNotes', 'wordCount', 'reviewsWanted', 'reviewsReceived', 'createdAt', 'author'];
+    for (const field of summary) {
+      expect(item!.properties[field], field).toEqual(draft!.properties[field]);
+      expect(item!.required, field).toContain(field);
+    }
+  });
+
   it('has a readable reference page at /api/docs that loads nothing from elsewhere', async () => {
     const response = await call('/api/docs');
     const html = await response.text();

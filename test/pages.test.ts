@@ -165,9 +165,40 @@ describe('dashboard', () => {
     expect(html).toContain('action="/auth/sign-out-everywhere"');
   });
 
+  it('lists invitations received (to open and accept) and sent (to the draft, naming the invitee)', async () => {
+    const member = await signIn();
+    const inviter = await signIn();
+    const invitee = await signIn();
+    const invite = async (author: SignedInMember, title: string, memberId: string) => {
+      const draft = await postDraftOk(author, { title, reviewsWanted: 1 });
+      const response = await call(`/api/v1/drafts/${draft.id}/invitations`, { token: author.token, body: { memberId } });
+      return { draft, invitation: (await response.json()) as { id: string } };
+    };
+    const received = await invite(inviter, 'Invited To Read', member.member.id);
+    const sent = await invite(member, 'Asked Them To Read', invitee.member.id);
+
+    const { html } = await open('/dashboard', member);
+    const section = (heading: string) => html.slice(html.indexOf(`aria-labelledby="${heading}"`), html.indexOf('</section>', html.indexOf(`aria-labelledby="${heading}"`)));
+    const forMe = section('invitations-heading');
+    expect(forMe).toContain(`href="/invitations/${received.invitation.id}"`);
+    expect(forMe).toContain('Invited To Read');
+    expect(forMe).toContain(`from <a`);
+    expect(forMe).toContain(inviter.member.name);
+    expect(forMe).toContain(`action="/invitations/${received.invitation.id}/accept"`);
+    const byMe = section('sent-heading');
+    expect(byMe).toContain(`href="/drafts/${sent.draft.id}"`);
+    expect(byMe).toContain('Asked Them To Read');
+    expect(byMe).toContain(invitee.member.name);
+    expect(byMe).not.toContain('from <a');
+    expect(byMe).not.toContain('/accept"');
+    expect(byMe).toContain('held until');
+  });
+
   it('says what to do next when there is nothing yet', async () => {
     const member = await signIn();
     const { html } = await open('/dashboard', member);
+    expect(html).toContain('No invitations yet.');
+    expect(html).toContain('You have not invited anyone.');
     expect(html).toContain('No drafts yet.');
     expect(html).toContain('No claims in progress.');
     expect(html).toContain('You have not reviewed anything yet.');

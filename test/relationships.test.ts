@@ -381,6 +381,22 @@ describe('blocking', () => {
     }
   });
 
+  it('a reply racing a block: a refused reply writes no reply and queues no email', async () => {
+    for (let round = 0; round < 3; round++) {
+      const author = await signIn();
+      const reviewer = await signIn();
+      const draft = await postDraftOk(author, { reviewsWanted: 1 });
+      const review = await json(await post(reviewer, `/api/v1/drafts/${draft.id}/reviews`, reviewOf()));
+      const reply = () => post(reviewer, `/api/v1/reviews/${review.id}/replies`, { body: 'Thank you for reading' });
+      const [first, , second] = await Promise.all([reply(), put(author, `/api/v1/me/blocks/${reviewer.member.id}`), reply()]);
+
+      const written = [first!, second!].filter((r) => r.status === 201).length;
+      for (const refused of [first!, second!].filter((r) => r.status !== 201)) await expectErrorShape(refused, 404, 'not_found');
+      expect(await count('replies', 'review_id = ?', review.id)).toBe(written);
+      expect(await count('email_outbox', "to_address = ? AND kind = 'reply_received'", author.email)).toBe(written);
+    }
+  });
+
   it('keeps the blocked writer’s drafts out of the new-drafts digest and followed-writer emails', async () => {
     const reader = await signIn(uniqueEmail('reader'));
     const writer = await signIn();

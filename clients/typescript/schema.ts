@@ -210,7 +210,7 @@ export interface paths {
         };
         /**
          * Download everything you wrote and own
-         * @description Profile, drafts, reviews written and received, replies, claims and the whole ledger, as one JSON file.
+         * @description Profile, drafts, reviews written and received, replies, claims, the whole ledger, whom you follow and block, and invitations sent and received, as one JSON file.
          */
         get: operations["exportMyData"];
         put?: never;
@@ -962,6 +962,45 @@ export interface components {
                 following?: "each" | "daily" | "off";
             };
         };
+        MemberExport: {
+            /** @description The members you follow. */
+            following: {
+                member: components["schemas"]["MemberRef"];
+                bio: string;
+                since: string;
+            }[];
+            /** @description How many members follow you (who they are is theirs to tell). */
+            followerCount: number;
+            /** @description The members you blocked. */
+            blocks: {
+                member: components["schemas"]["MemberRef"];
+                bio: string;
+                since: string;
+            }[];
+            invitationsSent: components["schemas"]["Invitation"][];
+            invitationsReceived: components["schemas"]["Invitation"][];
+        } & {
+            [key: string]: unknown;
+        };
+        MemberRef: {
+            id: string;
+            name: string;
+        };
+        Invitation: {
+            id: string;
+            draftId: string;
+            draft: {
+                id: string;
+                title: string;
+            };
+            member: components["schemas"]["MemberRef"] & unknown;
+            invitedBy: components["schemas"]["MemberRef"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+            claimId: string | null;
+            createdAt: string;
+            expiresAt: string;
+        };
         DeleteAccount: {
             confirmEmail: string;
         };
@@ -1033,19 +1072,19 @@ export interface components {
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
             contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
-            body: string;
             wordCount: number;
-            paragraphCount: number;
-            pricePerReview: number;
             reviewsWanted: number;
             reviewsReceived: number;
-            /** @enum {string} */
-            status: "open" | "closed" | "withdrawn";
             createdAt: string;
             author: {
                 id: string;
                 name: string;
             };
+            body: string;
+            paragraphCount: number;
+            pricePerReview: number;
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
             isMine: boolean;
             escrow?: number;
             slots?: {
@@ -1098,17 +1137,17 @@ export interface components {
             genre: "fiction" | "fantasy" | "science-fiction" | "mystery" | "romance" | "horror" | "literary" | "young-adult" | "poetry" | "essay" | "memoir" | "nonfiction" | "screenplay" | "other";
             note: string | null;
             contentNotes: ("violence" | "sexual-content" | "self-harm" | "suicide" | "abuse" | "substance-use" | "strong-language" | "death")[];
-            excerpt: string;
             wordCount: number;
-            pays: number;
             reviewsWanted: number;
             reviewsReceived: number;
-            freeSlots: number;
             createdAt: string;
             author: {
                 id: string;
                 name: string;
             };
+            excerpt: string;
+            pays: number;
+            freeSlots: number;
             returning: boolean;
             /** @description You follow its author. Fairness still orders the queue. */
             following: boolean;
@@ -1338,10 +1377,6 @@ export interface components {
             member: components["schemas"]["MemberRef"];
             following: boolean;
         };
-        MemberRef: {
-            id: string;
-            name: string;
-        };
         MemberList: {
             items: {
                 member: components["schemas"]["MemberRef"];
@@ -1353,21 +1388,6 @@ export interface components {
         Block: {
             member: components["schemas"]["MemberRef"];
             blocked: boolean;
-        };
-        Invitation: {
-            id: string;
-            draftId: string;
-            draft: {
-                id: string;
-                title: string;
-            };
-            member: components["schemas"]["MemberRef"] & unknown;
-            invitedBy: components["schemas"]["MemberRef"];
-            /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
-            claimId: string | null;
-            createdAt: string;
-            expiresAt: string;
         };
         Invite: {
             memberId: string;
@@ -2502,9 +2522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MemberExport"];
                 };
             };
             /** @description The request was malformed or a field is invalid. */

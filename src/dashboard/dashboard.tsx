@@ -10,7 +10,7 @@ import { When } from '../ui/when';
 import type { InvitationView } from '../relationships/invitations';
 import type { MemberListPage } from '../relationships/member-lists';
 import type { ReturnFavours } from '../relationships/return-favours';
-import { InvitationsReceived, InvitationsSent, ReturnTheFavour, WritersYouFollow } from './relationship-sections';
+import { Invitations, ReturnTheFavour, WritersYouFollow } from './relationship-sections';
 
 export type DashboardProps = {
   member: SignedInMember;
@@ -160,7 +160,7 @@ export function DashboardPage({ member, now, drafts, claims, reviews, following,
 
         <section class="dash-section" aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations for you</h2>
-          <InvitationsReceived invitations={invitations.received.items} />
+          <Invitations invitations={invitations.received.items} direction="received" />
         </section>
 
         <section class="dash-section" aria-labelledby="favours-heading">
@@ -175,7 +175,7 @@ export function DashboardPage({ member, now, drafts, claims, reviews, following,
 
         <section class="dash-section" aria-labelledby="sent-heading">
           <h2 id="sent-heading">Invitations you sent</h2>
-          <InvitationsSent invitations={invitations.sent.items} />
+          <Invitations invitations={invitations.sent.items} direction="sent" />
         </section>
 
         <section class="dash-section" aria-labelledby="following-heading">

@@ -1,4 +1,4 @@
-import type { InvitationView } from '../relationships/invitations';
+import type { InvitationDirection, InvitationView } from '../relationships/invitations';
 import type { MemberListPage } from '../relationships/member-lists';
 import type { ReturnFavours } from '../relationships/return-favours';
 import { plural } from '../ui/format';
@@ -34,47 +34,47 @@ function statusLine(invitation: InvitationView) {
   );
 }
 
-export function InvitationsReceived({ invitations }: { invitations: InvitationView[] }) {
-  if (!invitations.length) return <p class="empty">No invitations yet. Reviews you write bring them: authors invite reviewers they trust.</p>;
+/** What differs between the two invitation lists: where an item leads, whom it names, and what an empty list says. */
+const invitationLists = {
+  received: {
+    empty: 'No invitations yet. Reviews you write bring them: authors invite reviewers they trust.',
+    href: (i: InvitationView) => `/invitations/${i.id}`,
+    who: (i: InvitationView) => (
+      <>
+        from <MemberLink member={i.invitedBy} />
+      </>
+    ),
+  },
+  sent: {
+    empty: 'You have not invited anyone. Invite a reviewer from their profile.',
+    href: (i: InvitationView) => `/drafts/${i.draftId}`,
+    who: (i: InvitationView) => <MemberLink member={i.member} />,
+  },
+};
+
+/** The invitations the member received (each to open, and accept while pending) or sent. */
+export function Invitations({ invitations, direction }: { invitations: InvitationView[]; direction: InvitationDirection }) {
+  const list = invitationLists[direction];
+  if (!invitations.length) return <p class="empty">{list.empty}</p>;
   return (
     <ul class="items">
       {invitations.map((i) => (
         <li class="item">
           <div class="item-main">
-            <a class="item-title" href={`/invitations/${i.id}`}>
+            <a class="item-title" href={list.href(i)}>
               {i.draft.title}
             </a>
             <span class="item-meta">
-              from <MemberLink member={i.invitedBy} /> · {statusLine(i)}
+              {list.who(i)} · {statusLine(i)}
             </span>
           </div>
-          {i.status === 'pending' ? (
+          {direction === 'received' && i.status === 'pending' ? (
             <form method="post" action={`/invitations/${i.id}/accept`}>
               <button type="submit" class="small">
                 Accept<span class="visually-hidden">: {i.draft.title}</span>
               </button>
             </form>
           ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function InvitationsSent({ invitations }: { invitations: InvitationView[] }) {
-  if (!invitations.length) return <p class="empty">You have not invited anyone. Invite a reviewer from their profile.</p>;
-  return (
-    <ul class="items">
-      {invitations.map((i) => (
-        <li class="item">
-          <div class="item-main">
-            <a class="item-title" href={`/drafts/${i.draftId}`}>
-              {i.draft.title}
-            </a>
-            <span class="item-meta">
-              <MemberLink member={i.member} /> · {statusLine(i)}
-            </span>
-          </div>
         </li>
       ))}
     </ul>

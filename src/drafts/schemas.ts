@@ -81,22 +81,31 @@ export type ReviseDraftInput = z.infer<typeof ReviseDraftSchema>;
 
 export type PostDraftInput = z.infer<typeof PostDraftSchema>;
 
+/**
+ * What every answer about a draft says of it, the draft itself and its queue
+ * item alike: a plain shape, spread into each named schema, so each keeps its
+ * own component name in the OpenAPI document.
+ */
+export const DraftSummaryFields = {
+  id: z.string(),
+  title: z.string(),
+  genre: GenreSchema,
+  note: z.string().nullable(),
+  contentNotes: ContentNotesSchema,
+  wordCount: z.number().int(),
+  reviewsWanted: z.number().int(),
+  reviewsReceived: z.number().int(),
+  createdAt: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }),
+};
+
 export const DraftSchema = z
   .object({
-    id: z.string(),
-    title: z.string(),
-    genre: GenreSchema,
-    note: z.string().nullable(),
-    contentNotes: ContentNotesSchema,
+    ...DraftSummaryFields,
     body: z.string(),
-    wordCount: z.number().int(),
     paragraphCount: z.number().int(),
     pricePerReview: z.number().int(),
-    reviewsWanted: z.number().int(),
-    reviewsReceived: z.number().int(),
     status: z.enum(DRAFT_STATUSES),
-    createdAt: z.string(),
-    author: z.object({ id: z.string(), name: z.string() }),
     isMine: z.boolean(),
     /** Only for the author. */
     escrow: z.number().int().optional(),

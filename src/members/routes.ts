@@ -8,7 +8,7 @@ import { createRouter } from '../lib/router';
 import { presentMember } from './present';
 import { confirmDeletion, deleteAccount } from './delete-account';
 import { exportMemberData } from './export';
-import { DeleteAccountSchema, MemberSchema, UpdateMemberSchema } from './schemas';
+import { DeleteAccountSchema, MemberExportSchema, MemberSchema, UpdateMemberSchema } from './schemas';
 import { updateMember } from './update';
 
 const getMe = createRoute({
@@ -36,8 +36,9 @@ const exportData = createRoute({
   method: 'get',
   path: '/me/export',
   summary: 'Download everything you wrote and own',
-  description: 'Profile, drafts, reviews written and received, replies, claims and the whole ledger, as one JSON file.',
-  responses: { 200: jsonResponse('Your data.', z.object({}).loose()), ...commonErrors },
+  description:
+    'Profile, drafts, reviews written and received, replies, claims, the whole ledger, whom you follow and block, and invitations sent and received, as one JSON file.',
+  responses: { 200: jsonResponse('Your data.', MemberExportSchema), ...commonErrors },
 });
 
 const deleteMe = createRoute({

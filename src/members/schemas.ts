@@ -4,6 +4,7 @@ import { config } from '../config';
 import { duration } from '../ui/format';
 import { GenreSchema } from '../drafts/schemas';
 import { ContentNotesSchema } from '../content-notes/content-notes';
+import { InvitationSchema, ListedMemberSchema } from '../relationships/schemas';
 
 export const NotificationsSchema = z
   .object({
@@ -55,5 +56,17 @@ export const DeleteAccountSchema = z
   .object({ confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().toLowerCase() })
   .strict()
   .openapi('DeleteAccount');
+
+/** The data export: its relationship sections spelled out, the rest (profile, works, drafts, reviews, replies, claims, ledger, moderation) as they are stored. */
+export const MemberExportSchema = z
+  .object({
+    following: z.array(ListedMemberSchema).openapi({ description: 'The members you follow.' }),
+    followerCount: z.number().int().openapi({ description: 'How many members follow you (who they are is theirs to tell).' }),
+    blocks: z.array(ListedMemberSchema).openapi({ description: 'The members you blocked.' }),
+    invitationsSent: z.array(InvitationSchema),
+    invitationsReceived: z.array(InvitationSchema),
+  })
+  .loose()
+  .openapi('MemberExport');
 
 export type UpdateMemberInput = z.infer<typeof UpdateMemberSchema>;

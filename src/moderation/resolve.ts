@@ -11,6 +11,7 @@ import { MINT, transferStatement } from '../ledger/transfer';
 import type { Notifier } from '../email/notifier';
 import { reportInContext, presentAdminReport, type ReportInContext } from './context';
 import { moderationEmails } from './emails';
+import { reviewUncounted } from '../relationships/profile-counters';
 
 type Reporter = { reportId: string; id: string; email: string; name: string };
 
@@ -22,6 +23,7 @@ type Reporter = { reportId: string; id: string; email: string; name: string };
  * escrow, clawed back from the reviewer as far as their balance allows and the
  * rest minted, keyed `moderation:<reportId>:…` so a replay moves nothing. On a
  * withdrawn draft that price goes on to the author, as the withdraw would have.
+ * The profile counters and return-favour tally stop counting the review.
  */
 function removeSubject(d1: D1Database, report: ReportInContext, won: SQL, now: number): D1PreparedStatement[] {
   const id = report.subjectId;
@@ -85,6 +87,7 @@ function removeSubject(d1: D1Database, report: ReportInContext, won: SQL, now: n
           reviewId: id,
           source: sql`FROM drafts d WHERE d.id = ${draftId} AND d.status = 'withdrawn' AND ${removedNow}`,
         }),
+        ...reviewUncounted(d1, { reviewId: id, reviewerId, happened: removedNow }),
       ];
     }
   }

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { GenreSchema } from '../drafts/schemas';
-import { ContentNotesSchema } from '../content-notes/content-notes';
+import { DraftSummaryFields, GenreSchema } from '../drafts/schemas';
 
 export const QueueQuery = z
   .object({
@@ -11,20 +10,11 @@ export const QueueQuery = z
 
 export const QueueItemSchema = z
   .object({
-    id: z.string(),
-    title: z.string(),
-    genre: GenreSchema,
-    note: z.string().nullable(),
-    contentNotes: ContentNotesSchema,
+    ...DraftSummaryFields,
     excerpt: z.string(),
-    wordCount: z.number().int(),
     /** What a review of it pays. */
     pays: z.number().int(),
-    reviewsWanted: z.number().int(),
-    reviewsReceived: z.number().int(),
     freeSlots: z.number().int(),
-    createdAt: z.string(),
-    author: z.object({ id: z.string(), name: z.string() }),
     /** A new part or version of writing you reviewed, with a slot held for you: listed first, on the first page. */
     returning: z.boolean(),
     following: z.boolean().openapi({ description: 'You follow its author. Fairness still orders the queue.' }),

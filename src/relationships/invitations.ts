@@ -191,10 +191,17 @@ export async function declineInvitation(d1: D1Database, member: Member, invitati
 
 export type InvitationDirection = 'received' | 'sent';
 
+const invitationsOf = (memberId: string, direction: InvitationDirection) =>
+  direction === 'received' ? sql`i.invitee_id = ${memberId}` : sql`i.inviter_id = ${memberId}`;
+
+/** Every invitation the member received or sent, oldest first: for their data export. */
+export const allInvitationsStatement = (d1: D1Database, memberId: string, direction: InvitationDirection) =>
+  statement(d1, sql`SELECT ${invitationColumns} ${invitationJoins} WHERE ${invitationsOf(memberId, direction)} ORDER BY i.created_at, i.id`);
+
 /** A page of the invitations the member received or sent, newest first, through the invitee or inviter index. */
 export function invitationsStatement(d1: D1Database, memberId: string, direction: InvitationDirection, cursor?: string) {
   const after = cursor ? decodeCursor<[number, string]>(cursor, ['number', 'string']) : null;
-  const mine = direction === 'received' ? sql`i.invitee_id = ${memberId}` : sql`i.inviter_id = ${memberId}`;
+  const mine = invitationsOf(memberId, direction);
   return statement(
     d1,
     sql`SELECT ${invitationColumns} ${invitationJoins} WHERE ${mine} ${after ? sql`AND (i.created_at, i.id) < (${after[0]}, ${after[1]})` : sql``}

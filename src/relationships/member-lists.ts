@@ -27,12 +27,24 @@ export function memberListStatement(d1: D1Database, list: keyof typeof lists, me
   );
 }
 
+/** Every member `memberId` has blocked or follows, oldest first: for their data export. */
+export function allListedMembersStatement(d1: D1Database, list: keyof typeof lists, memberId: string) {
+  const { from, owner, other } = lists[list];
+  return statement(
+    d1,
+    sql`SELECT m.id, m.name, m.bio, x.created_at FROM ${from} JOIN members m ON m.id = ${other} WHERE ${owner} = ${memberId} ORDER BY x.created_at, m.id`,
+  );
+}
+
+export const presentListedMember = (r: MemberListRow) => ({
+  member: { id: r.id, name: r.name } satisfies MemberRef,
+  bio: r.bio,
+  since: new Date(r.created_at).toISOString(),
+});
+
 export function memberListPage(results: MemberListRow[]) {
   const { items, nextCursor } = paginate(results, config.pagination.pageSize, (r: MemberListRow) => [r.created_at, r.id]);
-  return {
-    items: items.map((r) => ({ member: { id: r.id, name: r.name } satisfies MemberRef, bio: r.bio, since: new Date(r.created_at).toISOString() })),
-    nextCursor,
-  };
+  return { items: items.map(presentListedMember), nextCursor };
 }
 
 export async function memberList(d1: D1Database, list: keyof typeof lists, memberId: string, cursor?: string) {

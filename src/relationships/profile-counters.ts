@@ -19,6 +19,28 @@ export function reviewCounted(d1: D1Database, event: { reviewerId: string; autho
   ];
 }
 
+/**
+ * A moderator removed a review: what reviewCounted and helpfulCounted added
+ * for it is taken back. A pair's tally falls to the time of their last review
+ * still standing, and goes once none is left, so return-favours lists only
+ * members with reviews that count.
+ */
+export function reviewUncounted(d1: D1Database, event: { reviewId: string; reviewerId: string; happened: SQL }) {
+  const authorId = sql`(SELECT d.author_id FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE r.id = ${event.reviewId})`;
+  const pair = sql`author_id = ${authorId} AND reviewer_id = ${event.reviewerId}`;
+  return [
+    statement(d1, sql`UPDATE members SET reviews_given = reviews_given - 1,
+        helpful_reviews = helpful_reviews - (SELECT count(*) FROM reviews WHERE id = ${event.reviewId} AND helpful = 1)
+      WHERE id = ${event.reviewerId} AND ${event.happened}`),
+    statement(d1, sql`UPDATE members SET reviews_received = reviews_received - 1 WHERE id = ${authorId} AND ${event.happened}`),
+    statement(d1, sql`UPDATE review_tallies SET reviews = reviews - 1,
+        last_at = coalesce((SELECT max(r.created_at) FROM reviews r JOIN drafts d ON d.id = r.draft_id
+          WHERE r.reviewer_id = ${event.reviewerId} AND d.author_id = review_tallies.author_id AND r.removed_at IS NULL), last_at)
+      WHERE ${pair} AND ${event.happened}`),
+    statement(d1, sql`DELETE FROM review_tallies WHERE ${pair} AND reviews = 0 AND ${event.happened}`),
+  ];
+}
+
 /** The author rated a review helpful. */
 export const helpfulCounted = (d1: D1Database, reviewerId: string, happened: SQL) =>
   statement(d1, sql`UPDATE members SET helpful_reviews = helpful_reviews + 1 WHERE id = ${reviewerId} AND ${happened}`);

@@ -46,9 +46,12 @@ export const ProfileSchema = z
 export const FollowSchema = z.object({ member: MemberRefSchema, following: z.boolean() }).openapi('Follow');
 export const BlockSchema = z.object({ member: MemberRefSchema, blocked: z.boolean() }).openapi('Block');
 
+/** A member someone follows or blocks, and since when. */
+export const ListedMemberSchema = z.object({ member: MemberRefSchema, bio: z.string(), since: z.string() });
+
 export const MemberListSchema = z
   .object({
-    items: z.array(z.object({ member: MemberRefSchema, bio: z.string(), since: z.string() })),
+    items: z.array(ListedMemberSchema),
     nextCursor: z.string().nullable(),
   })
   .openapi('MemberList');
