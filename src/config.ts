@@ -110,6 +110,8 @@ export const config = {
     /** Questions of the author's that every review must answer. */
     maxQuestions: 3,
     questionMaxLength: 300,
+    /** Characters of plain text the queue shows of each draft. */
+    excerptLength: 240,
   },
   works: {
     synopsisMaxLength: 2_000,

@@ -18,6 +18,8 @@ export type ReviewRow = {
 };
 type InlineRow = { review_id: string; paragraph: number; quote: string; body: string };
 type ReplyRow = { id: string; review_id: string; author_id: string; author_name: string; body: string; created_at: number };
+/** An answer as the `answers` column holds it; `html` is missing only on a row the backfill has not reached. */
+type StoredAnswer = { question: number; body: string; html?: string };
 
 /**
  * The three statements that read the reviews matching `where` with their
@@ -78,7 +80,7 @@ function presentReview(r: ReviewRow, inline: InlineRow[], replies: ReplyRow[]) {
     body: r.body,
     wordCount: r.word_count,
     inline: inline.map((i) => ({ paragraph: i.paragraph, quote: i.quote, body: i.body })),
-    answers: JSON.parse(r.answers) as Array<{ question: number; body: string }>,
+    answers: (JSON.parse(r.answers) as StoredAnswer[]).map(({ question, body }) => ({ question, body })),
     helpful: r.helpful === null ? null : r.helpful === 1,
     ratedAt: r.rated_at === null ? null : new Date(r.rated_at).toISOString(),
     createdAt: new Date(r.created_at).toISOString(),
