@@ -51,11 +51,6 @@ export function renderedAnswers(answers: ReadonlyArray<{ question: number; body:
   return JSON.stringify(answers.map(({ question, body }) => ({ question, body, html: md.render(body) })));
 }
 
-/** A draft as numbered paragraphs, each rendered on its own so inline comments can point at it. */
-export function renderParagraphs(body: string): Array<{ index: number; html: string; text: string }> {
-  return splitParagraphs(body).map((text, index) => ({ index, text, html: md.render(text) }));
-}
-
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
 /** Markdown as the words a reader sees, for previews and email quotes (escaped again wherever shown). */
