@@ -26,7 +26,9 @@ const ANSWERS = 2;
 const ANSWER_WORDS = 30;
 const QUEUE_PAGE = config.pagination.pageSize;
 const WARMUP = 20;
-const RUNS = 101;
+const SAMPLES = 31;
+/** Each sample times a batch this long, so process.cpuUsage's microseconds resolve even the fastest work. */
+const BATCH_MS = 10;
 
 const vocabulary = 'the river light moved slowly across her hands while the old house kept its silence and nobody said what they meant about winter'.split(' ');
 
@@ -102,22 +104,29 @@ function queuePage() {
   });
 }
 
-/** Median milliseconds of `work` over RUNS runs, after WARMUP runs for the JIT. */
+/**
+ * Median CPU milliseconds (user + system) of one run of `work`, after WARMUP runs for the JIT. CPU time, not wall
+ * time, so other processes on a shared machine do not inflate it.
+ */
 function median(work) {
   let sink = 0;
   for (let i = 0; i < WARMUP; i++) sink += work();
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    sink += work();
-    times.push(performance.now() - start);
+  const start = performance.now();
+  sink += work();
+  const batch = Math.max(1, Math.ceil(BATCH_MS / Math.max(performance.now() - start, 0.001)));
+  const samples = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const before = process.cpuUsage();
+    for (let i = 0; i < batch; i++) sink += work();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000 / batch);
   }
   if (Number.isNaN(sink)) throw new Error('unreachable: keeps the work from being optimised away');
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
 }
 
-const round = (ms) => Math.round(ms * 1000) / 1000;
+const round = (ms) => Math.round(ms * 10_000) / 10_000;
 
 /**
  * The CPU one read of a draft page and of a queue page spent rendering Markdown before migration 0010, and what
