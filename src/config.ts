@@ -110,6 +110,8 @@ export const config = {
     /** Questions of the author's that every review must answer. */
     maxQuestions: 3,
     questionMaxLength: 300,
+    /** Characters of plain text the queue shows of each draft. */
+    excerptLength: 240,
   },
   works: {
     synopsisMaxLength: 2_000,
@@ -179,6 +181,13 @@ export const config = {
   },
   pagination: {
     pageSize: 20,
+  },
+  markdown: {
+    /**
+     * Rows of each table (drafts, reviews, inline comments, replies) whose HTML one cron run renders, for rows
+     * written before HTML was stored: at 50 a minute a table, old rows are filled within minutes of a deploy.
+     */
+    backfillRowsPerRun: 50,
   },
   safety: {
     /** Content notes a draft (or work) may carry; a member may hide drafts carrying any of them. Order is storage: each note is a bit. */

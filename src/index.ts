@@ -47,6 +47,7 @@ import { relationshipsApi } from './relationships/routes';
 import { relationshipPages } from './relationships/pages';
 import { expireInvitations } from './relationships/invitations';
 import { followingDigests } from './relationships/follower-emails';
+import { renderUnrenderedRows } from './lib/markdown-backfill';
 
 const api = createRouter();
 registerSecuritySchemes(api);
@@ -115,8 +116,10 @@ export default {
     };
     const credentials = await deleteExpiredCredentials(database(env.DB), now);
     const idempotencyKeys = await deleteOldIdempotencyKeys(env.DB, now);
+    // Before the outbox sweep, which may run for minutes.
+    const rendered = await renderUnrenderedRows(env.DB);
     const email = await deliverOutbox(env, now);
     const purgedEmail = await purgeSentEmail(database(env.DB), now);
-    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, invitations, digests, credentials, idempotencyKeys, email, purgedEmail }));
+    console.log(JSON.stringify({ event: 'cron', cron: controller.cron, claimNotices, claims, holdsReleased, invitations, digests, credentials, idempotencyKeys, email, purgedEmail, rendered }));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -246,6 +246,14 @@ export const drafts = sqliteTable(
     previousVersionId: text('previous_version_id').references((): AnySQLiteColumn => drafts.id),
     /** The first version's id, shared by every version of it (its own id for a first version). */
     originalId: text('original_id'),
+    /**
+     * The body rendered once, when written: a JSON array of sanitised HTML, one
+     * entry per paragraph as splitParagraphs yields them. Null only on a row
+     * written before it existed, until the cron's backfill renders it.
+     */
+    paragraphsHtml: text('paragraphs_html'),
+    /** The body's first words as plain text, for the queue; null exactly when paragraphs_html is. */
+    excerpt: text('excerpt'),
   },
   (t) => [
     check('drafts_reviews_wanted', sql`${t.reviewsWanted} BETWEEN 1 AND 5`),
@@ -259,6 +267,8 @@ export const drafts = sqliteTable(
     uniqueIndex('drafts_work_part').on(t.workId, t.part, t.version),
     uniqueIndex('drafts_one_revision').on(t.previousVersionId),
     index('drafts_versions').on(t.originalId, t.version),
+    // Holds only the rows the backfill has yet to render, so its cron step reads nothing once they are done.
+    index('drafts_unrendered').on(t.id).where(sql`${t.paragraphsHtml} IS NULL`),
   ],
 );
 
@@ -302,8 +312,10 @@ export const reviews = sqliteTable(
       .notNull()
       .references(() => members.id),
     body: text('body').notNull(),
+    /** The body rendered once, when written; null (and the answers without html) until the backfill reaches an older row. */
+    bodyHtml: text('body_html'),
     wordCount: integer('word_count').notNull(),
-    /** Answers to the draft's questions, as a JSON array of {question, body}. */
+    /** Answers to the draft's questions, as a JSON array of {question, body, html}: html is the body rendered when written. */
     answers: text('answers').notNull().default('[]'),
     /** null until the author rates it; then 1 (helpful) or 0, once. */
     helpful: integer('helpful'),
@@ -315,6 +327,7 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex('reviews_one_per_reviewer').on(t.draftId, t.reviewerId),
     index('reviews_reviewer').on(t.reviewerId, t.createdAt),
+    index('reviews_unrendered').on(t.id).where(sql`${t.bodyHtml} IS NULL`),
   ],
 );
 
@@ -357,9 +370,15 @@ export const inlineComments = sqliteTable(
     paragraph: integer('paragraph').notNull(),
     quote: text('quote').notNull(),
     body: text('body').notNull(),
+    /** The body rendered once, when written; null until the backfill reaches an older row. */
+    bodyHtml: text('body_html'),
     position: integer('position').notNull(),
   },
-  (t) => [check('inline_paragraph', sql`${t.paragraph} >= 0`), index('inline_review').on(t.reviewId, t.position)],
+  (t) => [
+    check('inline_paragraph', sql`${t.paragraph} >= 0`),
+    index('inline_review').on(t.reviewId, t.position),
+    index('inline_comments_unrendered').on(t.id).where(sql`${t.bodyHtml} IS NULL`),
+  ],
 );
 
 export const replies = sqliteTable(
@@ -373,10 +392,12 @@ export const replies = sqliteTable(
       .notNull()
       .references(() => members.id),
     body: text('body').notNull(),
+    /** The body rendered once, when written; null until the backfill reaches an older row. */
+    bodyHtml: text('body_html'),
     createdAt: integer('created_at').notNull(),
     removedAt: integer('removed_at'),
   },
-  (t) => [index('replies_review').on(t.reviewId, t.createdAt)],
+  (t) => [index('replies_review').on(t.reviewId, t.createdAt), index('replies_unrendered').on(t.id).where(sql`${t.bodyHtml} IS NULL`)],
 );
 
 /** The first answer to a write sent with an Idempotency-Key, replayed for the same key. */

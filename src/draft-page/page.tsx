@@ -8,7 +8,7 @@ import { ReportLink } from '../ui/report-link';
 import { credits, duration, plural, timeLeft } from '../ui/format';
 import { renderPage } from '../ui/render';
 import { When } from '../ui/when';
-import type { ReviewView } from '../reviews/queries';
+import type { ReviewWithHtml } from '../reviews/queries';
 import { MarginNotes, ReviewCard, reviewAnchor, type ReplyDraft } from './review-card';
 import { readDraftPage } from './data';
 import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
@@ -44,7 +44,7 @@ function AuthorStatus({ draft }: { draft: DraftView }) {
 }
 
 /** What a member who is not the author can do with this draft now. */
-function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; claim: ActiveClaim | null; reviewed: ReviewView | null; now: number }) {
+function ReviewerStatus({ draft, claim, reviewed, now }: { draft: DraftView; claim: ActiveClaim | null; reviewed: ReviewWithHtml | null; now: number }) {
   if (reviewed) {
     return (
       <div class="panel">
@@ -188,7 +188,7 @@ function Removed({ context }: { context: DraftContext }) {
   );
 }
 
-function notice(c: Context<AppEnv>, draft: DraftView, reviews: ReviewView[], viewer: Viewer) {
+function notice(c: Context<AppEnv>, draft: DraftView, reviews: ReviewWithHtml[], viewer: Viewer) {
   const query = c.req.query();
   if (query.posted !== undefined && draft.isMine) {
     return (
@@ -217,7 +217,9 @@ function notice(c: Context<AppEnv>, draft: DraftView, reviews: ReviewView[], vie
 function DraftPage(props: {
   context: DraftContext;
   draft: DraftView;
-  reviews: ReviewView[];
+  /** The draft's paragraphs as stored HTML. */
+  paragraphs: string[];
+  reviews: ReviewWithHtml[];
   claim: ActiveClaim | null;
   viewer: Viewer;
   now: number;
@@ -269,7 +271,7 @@ function DraftPage(props: {
       ) : null}
       <section aria-label="The draft">
         <Manuscript
-          body={draft.body}
+          paragraphs={props.paragraphs}
           margin={(paragraph) => {
             const change = props.context.changes?.byParagraph.get(paragraph);
             const notes = <MarginNotes reviews={reviews} paragraph={paragraph} viewer={viewer} />;
@@ -320,7 +322,7 @@ export async function showDraftPage(
 ) {
   const member = c.var.member!;
   const now = c.var.clock();
-  const { draft, reviews, claim, context } = await readDraftPage(c.env.DB, member, draftId, now);
+  const { draft, paragraphs, reviews, claim, context } = await readDraftPage(c.env.DB, member, draftId, now);
   const viewer = { id: member.id, isAuthor: draft.isMine, credits: member.credits };
   return renderPage(
     c,
@@ -328,6 +330,7 @@ export async function showDraftPage(
     <DraftPage
       context={context}
       draft={draft}
+      paragraphs={paragraphs}
       reviews={reviews}
       claim={claim}
       viewer={viewer}

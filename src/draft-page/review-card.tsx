@@ -1,9 +1,8 @@
 import { config } from '../config';
 import { paragraphAnchor } from '../ui/manuscript';
-import { renderMarkdown } from '../lib/markdown';
 import { describedBy, FieldError } from '../ui/forms';
 import { credits, wordCount } from '../ui/format';
-import type { ReviewView } from '../reviews/queries';
+import type { ReviewWithHtml } from '../reviews/queries';
 import { ReportLink } from '../ui/report-link';
 import { When } from '../ui/when';
 import { MemberLink } from '../ui/member-link';
@@ -17,14 +16,14 @@ export const noteAnchor = (reviewId: string, position: number) => `note-${review
 type Viewer = { id: string; isAuthor: boolean };
 
 /** "Review 2 by Writer QX2B", or "Your review" for its reviewer. */
-const reviewLabel = (review: ReviewView, number: number, viewer: Viewer) =>
+const reviewLabel = (review: ReviewWithHtml, number: number, viewer: Viewer) =>
   review.reviewer.id === viewer.id ? 'Your review' : `Review ${number} · ${review.reviewer.name}`;
 
 /**
  * The inline comments of the reviews on one paragraph, for the draft's
  * margin. Each links back to its paragraph and to the review it is part of.
  */
-export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewView[]; paragraph: number; viewer: Viewer }) {
+export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewWithHtml[]; paragraph: number; viewer: Viewer }) {
   const notes = reviews.flatMap((review, r) =>
     review.inline.map((comment, position) => ({ review, number: r + 1, comment, position })).filter((n) => n.comment.paragraph === paragraph),
   );
@@ -40,14 +39,14 @@ export function MarginNotes({ reviews, paragraph, viewer }: { reviews: ReviewVie
             · <a href={`#${reviewAnchor(review.id)}`}>{reviewLabel(review, number, viewer)}</a>
           </p>
           <blockquote class="note-quote">{comment.quote}</blockquote>
-          <div class="note-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(comment.body) }} />
+          <div class="note-body" dangerouslySetInnerHTML={{ __html: review.html.inline[position]! }} />
         </div>
       ))}
     </>
   );
 }
 
-function Rating({ review, viewer }: { review: ReviewView; viewer: Viewer }) {
+function Rating({ review, viewer }: { review: ReviewWithHtml; viewer: Viewer }) {
   if (!viewer.isAuthor) {
     if (review.helpful === true) {
       return (
@@ -103,7 +102,7 @@ function BlockLink({ member }: { member: { id: string; name: string } }) {
   );
 }
 
-function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Viewer; replyDraft?: ReplyDraft }) {
+function Thread({ review, viewer, replyDraft }: { review: ReviewWithHtml; viewer: Viewer; replyDraft?: ReplyDraft }) {
   const fieldId = `reply-body-${review.id}`;
   const errorId = `${fieldId}-error`;
   const other = viewer.isAuthor ? review.reviewer.name : 'the author';
@@ -113,7 +112,7 @@ function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Vi
       {viewer.isAuthor ? <BlockLink member={review.reviewer} /> : null}
       {review.replies.length ? (
         <ol class="replies">
-          {review.replies.map((reply) => (
+          {review.replies.map((reply, index) => (
             <li class="reply" id={`reply-${reply.id}`}>
               <p class="reply-meta">
                 <strong>{reply.author.id === viewer.id ? 'You' : <MemberLink member={reply.author} />}</strong>{' '}
@@ -125,7 +124,7 @@ function Thread({ review, viewer, replyDraft }: { review: ReviewView; viewer: Vi
                   </>
                 )}
               </p>
-              <div class="reply-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(reply.body) }} />
+              <div class="reply-body" dangerouslySetInnerHTML={{ __html: review.html.replies[index]! }} />
             </li>
           ))}
         </ol>
@@ -161,7 +160,7 @@ export function ReviewCard({
   questions,
   replyDraft,
 }: {
-  review: ReviewView;
+  review: ReviewWithHtml;
   number: number;
   viewer: Viewer;
   /** The draft's questions: each answer is shown under its own. */
@@ -188,13 +187,13 @@ export function ReviewCard({
           )}
         </p>
       </header>
-      <div class="prose review-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(review.body) }} />
+      <div class="prose review-body" dangerouslySetInnerHTML={{ __html: review.html.body }} />
       {review.answers.length ? (
         <dl class="answers">
-          {review.answers.map((answer) => (
+          {review.answers.map((answer, index) => (
             <>
               <dt>{questions[answer.question] ?? `Question ${answer.question + 1}`}</dt>
-              <dd class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer.body) }} />
+              <dd class="prose" dangerouslySetInnerHTML={{ __html: review.html.answers[index]! }} />
             </>
           ))}
         </dl>

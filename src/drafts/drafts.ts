@@ -6,6 +6,7 @@ import { decodeCursor, paginate } from '../lib/cursor';
 import { ApiError, conflict, forbidden, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { countWords } from '../lib/text';
+import { renderedDraft } from '../lib/markdown';
 import { memberBalance } from '../ledger/balance';
 import { isOverdraft, transferStatement } from '../ledger/transfer';
 import { presentDraft, type DraftView } from './present';
@@ -49,7 +50,7 @@ type NewDraft = {
 };
 
 /**
- * Posts a draft and moves its price into the draft's escrow in one batch;
+ * Posts a draft, its Markdown rendered once beside it, and moves its price into the draft's escrow in one batch;
  * a part takes the next number of its work inside the INSERT, so parts posted
  * at once number distinctly; a version must be the first to revise its
  * predecessor (a unique index); each counts toward the author's profile and
@@ -81,6 +82,7 @@ export async function insertDraft(
   if (options.credits < cost) throw insufficientCredits(cost, options.credits);
 
   const id = newId();
+  const { paragraphsHtml, excerpt } = renderedDraft(input.body);
   const previous = placement.kind === 'version' ? placement.previous : null;
   const workId = placement.kind === 'part' ? placement.workId : (previous?.work_id ?? null);
   const part =
@@ -106,9 +108,9 @@ export async function insertDraft(
     const results = await d1.batch<DraftRow>([
       ...(options.extra ?? []),
       statement(d1, sql`INSERT INTO drafts (id, author_id, title, body, genre, note, word_count, price_per_review, reviews_wanted, content_notes, created_at,
-          questions, work_id, part, previously, version, previous_version_id, original_id)
+          questions, work_id, part, previously, version, previous_version_id, original_id, paragraphs_html, excerpt)
         SELECT ${id}, ${author.id}, ${input.title}, ${input.body}, ${input.genre}, ${input.note || null}, ${wordCount}, ${price}, ${input.reviewsWanted}, ${notesToMask(input.contentNotes ?? [])}, ${now},
-          ${JSON.stringify(input.questions)}, ${workId}, ${part}, ${input.previously || null}, ${version}, ${previous?.id ?? null}, ${originalId}
+          ${JSON.stringify(input.questions)}, ${workId}, ${part}, ${input.previously || null}, ${version}, ${previous?.id ?? null}, ${originalId}, ${paragraphsHtml}, ${excerpt}
         WHERE ${workId === null ? sql`1` : sql`EXISTS (SELECT 1 FROM works WHERE id = ${workId} AND author_id = ${author.id})`}`),
       statement(d1, sql`INSERT INTO accounts (id, kind) SELECT ${id}, 'escrow' WHERE EXISTS (SELECT 1 FROM drafts WHERE id = ${id})`),
       transferStatement(d1, {

@@ -35,7 +35,14 @@ export type DraftRow = {
   previous_version_id: string | null;
   original_id: string | null;
   next_version_id: string | null;
+  /** Read only with `{ paragraphs: true }`, by the pages that show the text (see storedParagraphs). */
+  paragraphs_html?: string | null;
 };
+
+/** `paragraphs`: also read the stored HTML of the draft's paragraphs, which only pages showing its text need. */
+type DraftReadOptions = { paragraphs?: boolean };
+
+const paragraphsColumn = (options: DraftReadOptions) => (options.paragraphs ? sql`, d.paragraphs_html` : sql``);
 
 /**
 /**
@@ -65,8 +72,8 @@ export function selectDraft(d1: D1Database, draftId: string, now: number) {
 }
 
 /** The draft if `viewerId` may see it (draftVisibleTo); no row otherwise. */
-export function selectVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number) {
-  return statement(d1, sql`SELECT ${draftColumns(now, viewerId)} ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(viewerId, now)}`);
+export function selectVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number, options: DraftReadOptions = {}) {
+  return statement(d1, sql`SELECT ${draftColumns(now, viewerId)}${paragraphsColumn(options)} ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(viewerId, now)}`);
 }
 
 export async function findVisibleDraft(d1: D1Database, draftId: string, viewerId: string, now: number): Promise<DraftRow | null> {
@@ -76,10 +83,10 @@ export async function findVisibleDraft(d1: D1Database, draftId: string, viewerId
 /** A visible draft with where the member stands with it as a reviewer, in one statement. */
 export type DraftForReviewer = DraftRow & { my_claim_id: string | null; reviewed: number; free_for_me: number };
 
-export function readDraftForReviewer(d1: D1Database, draftId: string, memberId: string, now: number) {
+export function readDraftForReviewer(d1: D1Database, draftId: string, memberId: string, now: number, options: DraftReadOptions = {}) {
   return statement(
     d1,
-    sql`SELECT ${draftColumns(now, memberId)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id, ${freeSlots(now, memberId)} AS free_for_me,
+    sql`SELECT ${draftColumns(now, memberId)}${paragraphsColumn(options)}, ${liveClaimIdOf(memberId, sql`d.id`, now)} AS my_claim_id, ${freeSlots(now, memberId)} AS free_for_me,
         EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId}) AS reviewed
       ${draftJoins} WHERE d.id = ${draftId} AND ${draftVisibleTo(memberId, now)}`,
   ).first<DraftForReviewer>();

@@ -1,4 +1,5 @@
 import type { EmailMessage } from './message';
+import { escapeHtml } from '../lib/escape-html';
 
 /**
  * Links in an email are written with these stand-ins and filled in when the
@@ -19,8 +20,6 @@ export const unsubscribeLink = UNSUBSCRIBE;
 
 /** Members' words put into an email, with any stand-in taken out, so only Volley's own links are filled in. */
 export const plain = (text: string) => text.replace(/[\uE000\uE001]/g, '');
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The message as sent: stand-ins replaced by the origin and, for a

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { config } from '../config';
 import { splitParagraphs } from './text';
 
 /**
@@ -24,14 +25,30 @@ md.renderer.rules.image = (tokens, i) => {
   return `<a href="${src}" rel="nofollow noopener noreferrer">${alt}</a>`;
 };
 
-/** Safe HTML for a block of Markdown. */
+/**
+ * Safe HTML for a block of Markdown. Called when a text is written (or by the
+ * cron's backfill), never on a read: the HTML is stored beside the source.
+ */
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
 
-/** A draft as numbered paragraphs, each rendered on its own so inline comments can point at it. */
-export function renderParagraphs(body: string): Array<{ index: number; html: string; text: string }> {
-  return splitParagraphs(body).map((text, index) => ({ index, text, html: md.render(text) }));
+/**
+ * What a draft stores beside its body, rendered once when it is posted:
+ * `paragraphsHtml` is a JSON array with one HTML string per paragraph as
+ * splitParagraphs yields them (each rendered on its own, so inline comments
+ * can point at it), `excerpt` the queue's plain-text preview.
+ *
+ * @example
+ * const { paragraphsHtml, excerpt } = renderedDraft(body); // INSERT … paragraphs_html, excerpt
+ */
+export function renderedDraft(body: string): { paragraphsHtml: string; excerpt: string } {
+  return { paragraphsHtml: JSON.stringify(splitParagraphs(body).map((paragraph) => md.render(paragraph))), excerpt: excerpt(body) };
+}
+
+/** A review's answers as its `answers` column stores them: a JSON array of {question, body, html}, each rendered once. */
+export function renderedAnswers(answers: ReadonlyArray<{ question: number; body: string }>): string {
+  return JSON.stringify(answers.map(({ question, body }) => ({ question, body, html: md.render(body) })));
 }
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -47,7 +64,7 @@ export function plainText(markdown: string): string {
 }
 
 /** The first words of a Markdown text, as plain text, for previews. */
-export function excerpt(markdown: string, maxLength = 240): string {
+export function excerpt(markdown: string, maxLength: number = config.drafts.excerptLength): string {
   const flat = plainText(markdown);
   return flat.length <= maxLength ? flat : `${flat.slice(0, maxLength).replace(/\s+\S*$/, '')}…`;
 }

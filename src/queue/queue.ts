@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { config, type Genre } from '../config';
 import { statement } from '../db/statements';
 import { decodeCursor, paginate } from '../lib/cursor';
-import { excerpt } from '../lib/markdown';
 import { freeSlots, liveClaim } from '../claims/slots';
 import { heldForReader, notHeldForReader } from '../works/returning-readers';
 import { carriesNoneOf, maskToNotes } from '../content-notes/content-notes';
@@ -14,7 +13,7 @@ type QueueRow = {
   author_id: string;
   author_name: string;
   title: string;
-  body_start: string;
+  excerpt: string;
   genre: Genre;
   note: string | null;
   content_notes: number;
@@ -44,7 +43,9 @@ export async function readQueue(
 ) {
   const after = filter.cursor ? decodeCursor<[number, number, string]>(filter.cursor, ['number', 'number', 'string']) : null;
   const page = config.pagination.pageSize;
-  const columns = sql`d.id, d.author_id, m.name AS author_name, d.title, substr(d.body, 1, 600) AS body_start, d.genre, d.note, d.content_notes,
+  // A draft the backfill has not reached yet shows the start of its source as plain text.
+  const columns = sql`d.id, d.author_id, m.name AS author_name, d.title,
+    coalesce(d.excerpt, substr(d.body, 1, ${config.drafts.excerptLength})) AS excerpt, d.genre, d.note, d.content_notes,
     d.word_count, d.price_per_review, d.reviews_wanted, d.reviews_received, d.fairness, d.created_at,
     ${freeSlots(now, memberId)} AS free_slots, ${follows(memberId, sql`d.author_id`)} AS following`;
   const reviewable = sql`d.status = 'open' AND d.author_id <> ${memberId}
@@ -82,7 +83,7 @@ export async function readQueue(
       genre: r.genre,
       note: r.note,
       contentNotes: maskToNotes(r.content_notes),
-      excerpt: excerpt(r.body_start),
+      excerpt: r.excerpt,
       wordCount: r.word_count,
       pays: r.price_per_review,
       reviewsWanted: r.reviews_wanted,

@@ -5,6 +5,7 @@ import { config } from '../config';
 import { AuthorNote, DraftMeta, Manuscript } from '../ui/manuscript';
 import { presentDraft, type DraftView } from '../drafts/present';
 import { readDraftForReviewer } from '../drafts/queries';
+import { storedParagraphs } from '../lib/stored-html';
 import type { AppEnv } from '../env';
 import { ApiError, notFound, type FieldErrors } from '../lib/errors';
 import { ownWords } from './own-words';
@@ -141,6 +142,8 @@ function ClaimBar({ draft, claim, now }: { draft: DraftView; claim: ActiveClaim 
 
 type ReviewPageProps = {
   draft: DraftView;
+  /** The draft's paragraphs as stored HTML. */
+  paragraphs: string[];
   claim: ActiveClaim | null;
   now: number;
   values: ReviewFormValues;
@@ -149,7 +152,7 @@ type ReviewPageProps = {
   showForm: boolean;
 };
 
-function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: ReviewPageProps) {
+function ReviewPage({ draft, paragraphs, claim, now, values, errors, refusal, showForm }: ReviewPageProps) {
   const min = config.reviews.minWords;
   const words = ownWords([values.body, ...values.inline.values(), ...values.answers.values()], draft.body).count;
   const labels: Record<string, string> = { body: 'review-body', answers: 'answer-0' };
@@ -189,7 +192,7 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
             optional; they count toward the {min} words with your overall review.
           </p>
           <Manuscript
-            body={draft.body}
+            paragraphs={paragraphs}
             commentable
             margin={(paragraph) => (
               <CommentBox paragraph={paragraph} value={values.inline.get(paragraph)} error={errors[`inline-${paragraph}`]} />
@@ -225,7 +228,7 @@ function ReviewPage({ draft, claim, now, values, errors, refusal, showForm }: Re
           </div>
         </form>
       ) : (
-        <Manuscript body={draft.body} />
+        <Manuscript paragraphs={paragraphs} />
       )}
     </article>
   );
@@ -246,7 +249,7 @@ async function showReviewPage(
 ) {
   const member = c.var.member!;
   const now = c.var.clock();
-  const row = await readDraftForReviewer(c.env.DB, draftId, member.id, now);
+  const row = await readDraftForReviewer(c.env.DB, draftId, member.id, now, { paragraphs: true });
   if (!row) throw notFound('That draft');
   if (row.author_id === member.id || row.reviewed) return c.redirect(`/drafts/${draftId}`, 303);
   const claim = row.my_claim_id ? ((await listActiveClaims(c.env.DB, member.id, now)).find((x) => x.id === row.my_claim_id) ?? null) : null;
@@ -255,6 +258,7 @@ async function showReviewPage(
     `Review: ${row.title}`,
     <ReviewPage
       draft={presentDraft(row, member.id)}
+      paragraphs={storedParagraphs(row.paragraphs_html, row.body)}
       claim={claim}
       now={now}
       values={form?.values ?? emptyReview()}

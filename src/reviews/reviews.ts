@@ -9,6 +9,7 @@ import { useHoldStatement } from '../works/returning-readers';
 import { ownWords } from './own-words';
 import { newId } from '../lib/ids';
 import { countWords, splitParagraphs } from '../lib/text';
+import { renderedAnswers, renderMarkdown } from '../lib/markdown';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/events';
 import type { Notifier } from '../email/notifier';
@@ -75,7 +76,8 @@ function checkReview(input: SubmitReviewInput, draftBody: string, questions: str
 }
 
 /**
- * Submits a review and pays its reviewer, in one batch: the review row is
+ * Submits a review, each of its texts rendered once and stored beside its
+ * Markdown, and pays its reviewer, in one batch: the review row is
  * inserted only if the reviewer holds a live claim or a slot is free (and the
  * unique (draft, reviewer) index refuses a second one), and every other
  * statement acts only if that row exists. So a double submit pays once and a
@@ -114,8 +116,8 @@ export async function submitReview(
   });
   const holdsLiveClaim = sql`${liveClaimIdOf(reviewer.id, sql`d.id`, now)} IS NOT NULL`;
   const results = await d1.batch([
-    statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, word_count, answers, created_at)
-      SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${words}, ${JSON.stringify(answers)}, ${now} FROM drafts d
+    statement(d1, sql`INSERT INTO reviews (id, draft_id, reviewer_id, body, body_html, word_count, answers, created_at)
+      SELECT ${id}, d.id, ${reviewer.id}, ${input.body}, ${renderMarkdown(input.body)}, ${words}, ${renderedAnswers(answers)}, ${now} FROM drafts d
       WHERE d.id = ${draftId} AND d.author_id <> ${reviewer.id}
         AND ((d.status IN ('open', 'withdrawn') AND ${holdsLiveClaim}) OR (d.status = 'open' AND ${hasFreeSlot(draftId, now, reviewer.id)}))
         AND NOT ${blockedBetween(reviewer.id, sql`d.author_id`)}
@@ -123,8 +125,8 @@ export async function submitReview(
     // A returning reader reviewing without a claim takes their held slot.
     useHoldStatement(d1, draftId, reviewer.id, mine, now),
     ...inline.map((comment, position) =>
-      statement(d1, sql`INSERT INTO inline_comments (id, review_id, paragraph, quote, body, position)
-        SELECT ${newId()}, ${id}, ${comment.paragraph}, ${comment.quote}, ${comment.body}, ${position} WHERE ${mine}`),
+      statement(d1, sql`INSERT INTO inline_comments (id, review_id, paragraph, quote, body, body_html, position)
+        SELECT ${newId()}, ${id}, ${comment.paragraph}, ${comment.quote}, ${comment.body}, ${renderMarkdown(comment.body)}, ${position} WHERE ${mine}`),
     ),
     statement(d1, sql`UPDATE claims SET status = 'used', ended_at = ${now}
       WHERE draft_id = ${draftId} AND reviewer_id = ${reviewer.id} AND status = 'active' AND ${mine}`),
@@ -237,8 +239,8 @@ export async function replyToReview(d1: D1Database, member: Member, reviewId: st
     now,
   });
   const [inserted] = await d1.batch([
-    statement(d1, sql`INSERT INTO replies (id, review_id, author_id, body, created_at)
-      SELECT ${id}, ${reviewId}, ${member.id}, ${body}, ${now} WHERE NOT ${blockedBetween(parties.author_id, parties.reviewer_id)}`),
+    statement(d1, sql`INSERT INTO replies (id, review_id, author_id, body, body_html, created_at)
+      SELECT ${id}, ${reviewId}, ${member.id}, ${body}, ${renderMarkdown(body)}, ${now} WHERE NOT ${blockedBetween(parties.author_id, parties.reviewer_id)}`),
     email.statement,
   ]);
   if (inserted!.meta.changes === 0) throw notFound('That review');

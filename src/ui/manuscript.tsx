@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx';
-import { renderParagraphs } from '../lib/markdown';
 import { genreLabel, reviewProgress, wordCount } from './format';
 import { MemberLink } from './member-link';
 
@@ -8,7 +7,8 @@ export const paragraphAnchor = (index: number) => `p-${index + 1}`;
 export const marginAnchor = (index: number) => `notes-${index + 1}`;
 
 type ManuscriptProps = {
-  body: string;
+  /** The draft's paragraphs as HTML, stored when it was posted (storedParagraphs). */
+  paragraphs: string[];
   /** What sits beside paragraph `index` (its comments, or a box to write one); null for nothing. */
   margin?: (index: number) => Child | null;
   /** The margin holds a box to write a comment in (the review page): app.js opens it when the paragraph is clicked. */
@@ -21,16 +21,16 @@ type ManuscriptProps = {
  * When a paragraph has something in its margin, its number links there, and
  * the margin links back, so either can be reached from the other.
  */
-export function Manuscript({ body, margin, commentable }: ManuscriptProps) {
+export function Manuscript({ paragraphs, margin, commentable }: ManuscriptProps) {
   return (
     <div class={commentable ? 'manuscript commentable' : 'manuscript'}>
-      {renderParagraphs(body).map((paragraph) => {
-        const number = paragraph.index + 1;
-        const aside = margin?.(paragraph.index) ?? null;
+      {paragraphs.map((html, index) => {
+        const number = index + 1;
+        const aside = margin?.(index) ?? null;
         return (
-          <div class="para-row" id={paragraphAnchor(paragraph.index)} data-paragraph={paragraph.index}>
+          <div class="para-row" id={paragraphAnchor(index)} data-paragraph={index}>
             {aside && !commentable ? (
-              <a class="para-num" href={`#${marginAnchor(paragraph.index)}`} title={`Comments on paragraph ${number}`}>
+              <a class="para-num" href={`#${marginAnchor(index)}`} title={`Comments on paragraph ${number}`}>
                 <span class="visually-hidden">Paragraph </span>
                 {number}
               </a>
@@ -40,9 +40,9 @@ export function Manuscript({ body, margin, commentable }: ManuscriptProps) {
                 {number}
               </span>
             )}
-            <div class="para-text" dangerouslySetInnerHTML={{ __html: paragraph.html }} />
+            <div class="para-text" dangerouslySetInnerHTML={{ __html: html }} />
             {aside ? (
-              <div class="para-margin" id={marginAnchor(paragraph.index)}>
+              <div class="para-margin" id={marginAnchor(index)}>
                 {aside}
               </div>
             ) : null}
