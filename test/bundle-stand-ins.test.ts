@@ -42,4 +42,10 @@ describe('zod through the bundled stand-ins', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
   });
+
+  it('does not bundle JSON Schema output, which nothing calls: asking for it says so', () => {
+    const schema = z.object({ title: z.string() });
+    expect(() => z.toJSONSchema(schema)).toThrow('zod JSON Schema output is not bundled');
+    expect(() => schema.toJSONSchema()).toThrow('zod JSON Schema output is not bundled');
+  });
 });
