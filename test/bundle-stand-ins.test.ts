@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { createContext, jsx, useActionState, useContext } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/lib/markdown';
 
@@ -41,5 +42,21 @@ describe('zod through the bundled stand-ins', () => {
     const result = z.object({ title: z.string().min(3) }).strict().safeParse({ title: 1 });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+  });
+
+  it('does not bundle JSON Schema output, which nothing calls: asking for it says so', () => {
+    const schema = z.object({ title: z.string() });
+    expect(() => z.toJSONSchema(schema)).toThrow('zod JSON Schema output is not bundled');
+    expect(() => schema.toJSONSchema()).toThrow('zod JSON Schema output is not bundled');
+  });
+});
+
+describe('hono/jsx through the bundled stand-ins', () => {
+  it('renders on the server, context included; the browser renderer is not bundled', async () => {
+    const Zone = createContext('UTC');
+    const Shown = () => jsx('time', {}, useContext(Zone));
+    const page = jsx(Zone.Provider, { value: 'Europe/Paris' }, jsx('p', {}, jsx(Shown, {})));
+    expect(String(await page.toString())).toBe('<p><time>Europe/Paris</time></p>');
+    expect(() => useActionState(() => null, null)).toThrow('hono/jsx/dom is not bundled');
   });
 });

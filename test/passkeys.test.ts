@@ -96,6 +96,34 @@ describe('passkey registration', () => {
     expect(await count('passkeys', 'member_id = ?', member.member.id)).toBe(1);
   });
 
+  it('adds a self-attested passkey ("packed" signed with its own key), which then signs in', async () => {
+    const member = await signIn();
+    const authenticator = await SoftwareAuthenticator.create();
+    const body = await authenticator.register(await registrationOptions(member), { attestation: 'packed-self' });
+    expect((await call('/api/v1/auth/passkeys', { token: member.token, body })).status).toBe(201);
+    const options = await authenticationOptions();
+    expect((await authenticate(await authenticator.assert(options))).status).toBe(200);
+  });
+
+  it('refuses attestation with certificates, which Volley never asks for (the Worker does not bundle their checks)', async () => {
+    const member = await signIn();
+    const certificate = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]);
+    const statements = [
+      { fmt: 'packed', attStmt: new Map<string, unknown>([['alg', -7], ['sig', new Uint8Array(8)], ['x5c', [certificate]]]) },
+      { fmt: 'fido-u2f', attStmt: new Map<string, unknown>([['sig', new Uint8Array(8)], ['x5c', [certificate]]]) },
+      { fmt: 'tpm', attStmt: new Map<string, unknown>([['ver', '2.0'], ['alg', -7], ['x5c', [certificate]]]) },
+      { fmt: 'apple', attStmt: new Map<string, unknown>([['x5c', [certificate]]]) },
+      { fmt: 'android-key', attStmt: new Map<string, unknown>([['alg', -7], ['sig', new Uint8Array(8)], ['x5c', [certificate]]]) },
+      { fmt: 'android-safetynet', attStmt: new Map<string, unknown>([['ver', '1'], ['response', new Uint8Array(8)]]) },
+    ];
+    for (const attestation of statements) {
+      const body = await (await SoftwareAuthenticator.create()).register(await registrationOptions(member), { attestation });
+      const error = await expectErrorShape(await call('/api/v1/auth/passkeys', { token: member.token, body }), 400, 'passkey_rejected');
+      expect(error.message, attestation.fmt).toMatch(/Volley asks for attestation "none"/);
+    }
+    expect(await count('passkeys', 'member_id = ?', member.member.id)).toBe(0);
+  });
+
   it('refuses anonymous callers and malformed answers with the error shape', async () => {
     await expectErrorShape(await call('/api/v1/auth/passkeys/registration-options', { method: 'POST' }), 401, 'unauthorized');
     const member = await signIn();

@@ -37,6 +37,12 @@ function derSignature(raw: Uint8Array): Uint8Array<ArrayBuffer> {
 
 type Options = { origin?: string; rpId?: string };
 
+/**
+ * The attestation statement a registration carries: "none" (what browsers send when asked for none), "packed" signed
+ * with the passkey's own key (self attestation, which browsers pass on unchanged), or any format and statement as given.
+ */
+type Attestation = 'none' | 'packed-self' | { fmt: string; attStmt: Map<string, unknown> };
+
 export class SoftwareAuthenticator {
   counter = 0;
   readonly credentialId = crypto.getRandomValues(new Uint8Array(16));
@@ -58,7 +64,10 @@ export class SoftwareAuthenticator {
   }
 
   /** The answer to registration options, as @simplewebauthn/browser's startRegistration returns it. */
-  async register(options: { challenge: string; user: { id: string } }, { origin = ORIGIN, rpId = RP_ID }: Options = {}) {
+  async register(
+    options: { challenge: string; user: { id: string } },
+    { origin = ORIGIN, rpId = RP_ID, attestation = 'none' }: Options & { attestation?: Attestation } = {},
+  ) {
     this.userHandle = options.user.id;
     const jwk = (await crypto.subtle.exportKey('jwk', this.keys.publicKey)) as JsonWebKey;
     const cose = isoCBOR.encode(
@@ -79,13 +88,23 @@ export class SoftwareAuthenticator {
       this.credentialId,
       cose,
     );
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]) as never);
+    const clientDataJSON = this.clientData('webauthn.create', options.challenge, origin);
+    let statement = attestation === 'none' ? { fmt: 'none', attStmt: new Map<string, unknown>() } : attestation;
+    if (statement === 'packed-self') {
+      const raw = new Uint8Array(
+        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.keys.privateKey, concat(authData, await sha256(clientDataJSON))),
+      );
+      statement = { fmt: 'packed', attStmt: new Map<string, unknown>([['alg', -7], ['sig', derSignature(raw)]]) };
+    }
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([['fmt', statement.fmt], ['attStmt', statement.attStmt], ['authData', authData]]) as never,
+    );
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
       response: {
-        clientDataJSON: isoBase64URL.fromBuffer(this.clientData('webauthn.create', options.challenge, origin)),
+        clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON),
         attestationObject: isoBase64URL.fromBuffer(attestationObject),
         transports: ['internal' as const],
       },
