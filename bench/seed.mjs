@@ -138,7 +138,7 @@ class SqlWriter {
  * a fifth of the reviews are rated, a third carry an inline comment, one in twenty has a reply.
  * About one draft in six is a part of a work (up to 6 parts, by one author), one in thirty the next version of a
  * closed draft; members follow 0-6 writers each, one in fifty blocks someone; a backlog of OPEN_REPORTS open reports
- * and one resolved (dismissed) report per 100 drafts, with the moderation log that resolved them.
+ * and one resolved (dismissed) report per 100 drafts (at least 40), with the moderation log that resolved them.
  *
  * `columns` (table name to a Set of its column names, from the migrated database) says which optional columns exist:
  * the stored Markdown renderings (drafts.paragraphs_html and excerpt; body_html on reviews, inline_comments and
@@ -586,7 +586,8 @@ export function generate(size, { now = Date.now(), columns = new Map(), render =
     const m = r.pick(community);
     return { subject_type: 'member', subject_id: m.id, subject_member_id: m.id, at: m.created_at };
   };
-  const resolvedReports = Math.round(size / 100);
+  // At least two pages of the moderation log at every size, so the list reads the same rows at 1,000 as at 100,000.
+  const resolvedReports = Math.max(40, Math.round(size / 100));
   for (let k = 0; k < OPEN_REPORTS + resolvedReports; k++) {
     const subject = subjectOf();
     const reporter = r.pick(community);
