@@ -16,12 +16,14 @@ export async function signIn(baseUrl, email) {
     const mailbox = await (await fetch(`${baseUrl}/dev/mailbox.json`)).json();
     const token = mailbox
       .filter((m) => m.to === email)
-      .map((m) => m.text.match(/token=([a-z2-7]+)/)?.[1])
+      .map((m) => m.text.match(/token=([^\s&"'<>]+)/)?.[1])
+      .map((t) => t && decodeURIComponent(t))
       .filter(Boolean)
       .at(-1);
     if (token) {
       const session = await anonymous().POST('/auth/session', { body: { token } });
       if (!session.data) throw new Error(`session for ${email}: ${session.response.status} ${JSON.stringify(session.error)}`);
+      // Opaque: whatever shape the app gives it (random, or `<memberId>.<secret>`), it goes back as it came.
       return session.data.token;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -61,6 +63,7 @@ export async function sampleCost(baseUrl, next, expectStatus, count = 7) {
   const samples = [];
   for (let i = 0; i < count; i++) {
     const request = next();
+    if (!request) throw new Error('the endpoint ran out of requests before its cost was sampled');
     const response = await fetch(baseUrl + request.path, {
       method: request.method,
       headers: request.headers,
@@ -121,6 +124,7 @@ function load(baseUrl, next, connections, duration) {
       {
         setupRequest: (request) => {
           const r = next();
+          if (!r) throw new Error('the endpoint ran out of requests (review slots): raise FIXTURES.reviewTargets in bench/seed.mjs');
           return { ...request, method: r.method, path: r.path, headers: r.headers, body: r.body };
         },
       },

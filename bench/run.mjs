@@ -4,15 +4,18 @@
 // then `wrangler dev` (local workerd and D1) on a free port. Members sign in through the real magic-link flow; each
 // endpoint is sampled one request at a time for its Server-Timing (D1 calls, rows read and written), then loaded
 // with autocannon, in rounds that alternate with a floor route (GET /api/v1/health: one `SELECT 1`), so every figure
-// is also given as a multiple of the floor measured beside it. Then the Worker bundle and page weights.
+// is also given as a multiple of the floor measured beside it. Then page weights, and the same endpoints once more
+// without wrangler's local proxy: the deployable bundle in Miniflare, in this process, on the same database
+// (bench/direct.mjs). Then the Worker bundle, and the Markdown CPU figures where bench/markdown-cpu.mjs exists.
 //
 //   npm run bench                                   all three sizes; rewrites BENCHMARKS.md
 //   npm run bench -- --sizes 1000,10000             a quicker run; writes bench/results/ only
 //   npm run bench -- --duration 3 --rounds 5 --connections 20
+//   npm run bench -- --sizes 1000 --duration 1 --rounds 1 --no-write    a smoke run: does it all still work?
 //
 // Not part of `npm test` or CI: it takes minutes and its numbers depend on the machine.
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { queueStatement, explain, rowsRead, sessionStatement } from './app-queries.mjs';
@@ -21,8 +24,10 @@ import { createVolleyClient } from '../clients/typescript/index.ts';
 import { compareWithFloor, sampleCost, signIn } from './load.mjs';
 import { applyStatements, migrate, openLocalD1, root, wranglerSync } from './local-d1.mjs';
 import { renderReport, writeBenchmarksFile } from './report.mjs';
+import { loadRenderer } from './rendering.mjs';
 import { generate } from './seed.mjs';
 import { freePort, startServer } from './server.mjs';
+import { buildWorker, directRuns, startDirect } from './direct.mjs';
 import { measureBundle, measurePage } from './weight.mjs';
 
 const usage = `npm run bench [-- options]
@@ -32,12 +37,13 @@ const usage = `npm run bench [-- options]
   --warmup 1                  seconds of warmup load before each endpoint (and the floor)
   --connections 10            concurrent connections
   --port 8795                 first port to try for wrangler dev
+  --no-direct                 skip the runs without wrangler's proxy (Miniflare dispatchFetch)
   --write                     rewrite BENCHMARKS.md even without the 100,000 run
   --no-write                  never rewrite BENCHMARKS.md
   --report <results.json>     no run: write the report of a saved run (bench/results/*.json) again`;
 
 function parseArgs(argv) {
-  const options = { sizes: [1_000, 10_000, 100_000], duration: 2, rounds: 3, warmup: 1, connections: 10, port: 8795, write: null, report: null };
+  const options = { sizes: [1_000, 10_000, 100_000], duration: 2, rounds: 3, warmup: 1, connections: 10, port: 8795, write: null, report: null, direct: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
@@ -50,6 +56,7 @@ function parseArgs(argv) {
     else if (flag === '--report') options.report = value();
     else if (flag === '--write') options.write = true;
     else if (flag === '--no-write') options.write = false;
+    else if (flag === '--no-direct') options.direct = false;
     else if (flag === '--help' || flag === '-h') {
       console.log(usage);
       process.exit(0);
@@ -90,12 +97,28 @@ function machine() {
   };
 }
 
+/** The columns of the tables the seed writes, in the migrated database: columns landing on other branches are filled only where they exist. */
+async function tableColumns(db, tables = ['members', 'works', 'drafts', 'reviews', 'inline_comments', 'replies']) {
+  const columns = new Map();
+  for (const table of tables) {
+    const { results } = await db.prepare(`PRAGMA table_info(${table})`).all();
+    columns.set(table, new Set(results.map((c) => c.name)));
+  }
+  return columns;
+}
+
+const RENDERED_COLUMNS = [['drafts', 'paragraphs_html'], ['drafts', 'excerpt'], ['reviews', 'body_html'], ['inline_comments', 'body_html'], ['replies', 'body_html']];
+
 async function seedDatabase(size, persistTo) {
   const started = Date.now();
   migrate(persistTo);
-  const generated = generate(size);
   const { db, close } = await openLocalD1(persistTo);
   try {
+    const columns = await tableColumns(db);
+    const rendered = RENDERED_COLUMNS.filter(([table, column]) => columns.get(table)?.has(column));
+    const render = rendered.length ? await loadRenderer() : null;
+    if (render) log(`  stored renderings: ${rendered.map((c) => c.join('.')).join(', ')}${render.usesRenderedDraft ? '' : ' (no renderedDraft: built from renderParagraphs and excerpt)'}`);
+    const generated = generate(size, { columns, render });
     let shown = 0;
     await applyStatements(db, generated.statements, {
       onProgress: (done, total) => {
@@ -103,10 +126,10 @@ async function seedDatabase(size, persistTo) {
         if (percent >= shown + 25) log(`  seeded ${(shown = percent)} %`);
       },
     });
+    return { ...generated, seedSeconds: seconds(started) };
   } finally {
     await close();
   }
-  return { ...generated, seedSeconds: seconds(started) };
 }
 
 /** After the load: the queue's query plans, and what the session lookup reads (D1 returns no meta for it). */
@@ -117,12 +140,13 @@ async function inspectQueries(persistTo, memberId, sessionToken, queueCursor) {
     const queue = await queueStatement(memberId, {}, now);
     const genre = await queueStatement(memberId, { genre: 'poetry' }, now);
     const next = await queueStatement(memberId, { cursor: queueCursor }, now);
-    const session = await sessionStatement(sessionToken, now);
+    // The session lookup as its own statement, where the app still makes one (it may come to ride in each batch).
+    const session = await sessionStatement(sessionToken, now).catch(() => null);
     return {
       queueSql: queue.sql,
       plans: { queue: await explain(db, queue), genre: await explain(db, genre), cursor: await explain(db, next) },
-      sessionPlan: await explain(db, session),
-      sessionRowsRead: await rowsRead(db, session),
+      sessionPlan: session ? await explain(db, session) : null,
+      sessionRowsRead: session ? await rowsRead(db, session) : null,
       rowCounts: await db
         .prepare(
           `SELECT (SELECT count(*) FROM drafts) AS drafts, (SELECT count(*) FROM reviews) AS reviews,
@@ -164,7 +188,32 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-async function runSize(size, options) {
+/**
+ * The endpoints again, on the Worker alone: Miniflare runs the deployable bundle on the same database, with the
+ * same sessions, and a loop in this process sends the requests. The generators carry on where the `wrangler dev`
+ * runs left them, so writes stay new.
+ */
+async function runDirect(persistTo, worker, fixtures, floor, measured, options) {
+  const direct = await startDirect({
+    persistTo,
+    scriptPath: worker.scriptPath,
+    vars: { DEV_MAILBOX: 'true', ADMIN_EMAILS: fixtures.moderator },
+  });
+  try {
+    return await directRuns(direct, floor, measured, {
+      ...options,
+      onResult: (e) =>
+        log(
+          `  direct ${e.label.padEnd(39)} p50 ${e.load.p50?.toFixed(1)} ms ${e.ratios.p50?.toFixed(2)}×  ${Math.round(e.load.rps)} req/s  ` +
+            `cpu ${e.load.cpuMsPerRequest?.toFixed(1)} ms ${e.ratios.cpu?.toFixed(2)}×${e.load.unexpected ? `  UNEXPECTED STATUS ${e.load.unexpected}` : ''}`,
+        ),
+    });
+  } finally {
+    await direct.dispose();
+  }
+}
+
+async function runSize(size, options, worker) {
   const persistTo = mkdtempSync(join(tmpdir(), `volley-bench-${size}-`));
   let server;
   const cleanup = async () => {
@@ -178,12 +227,13 @@ async function runSize(size, options) {
     log(`  ${JSON.stringify(seeded.counts)} in ${seeded.seedSeconds} s`);
     const { fixtures } = seeded;
 
-    server = await startServer({ persistTo, port: await freePort(options.port) });
+    server = await startServer({ persistTo, port: await freePort(options.port), moderators: [fixtures.moderator] });
     log(`  wrangler dev on ${server.baseUrl}; signing members in`);
     const sessions = {
       reader: await signIn(server.baseUrl, fixtures.reader),
       veteran: await signIn(server.baseUrl, fixtures.veteran),
       author: await signIn(server.baseUrl, fixtures.author),
+      moderator: await signIn(server.baseUrl, fixtures.moderator),
       posters: [],
       reviewers: [],
     };
@@ -240,6 +290,12 @@ async function runSize(size, options) {
     await server.stop();
     server = null;
 
+    let direct = null;
+    if (worker) {
+      log('  the Worker without wrangler\'s proxy (Miniflare dispatchFetch)');
+      direct = await runDirect(persistTo, worker, fixtures, floor, measured, options);
+    }
+
     const queries = await inspectQueries(persistTo, me.id, sessions.veteran, firstPage.nextCursor);
     return {
       size,
@@ -247,6 +303,7 @@ async function runSize(size, options) {
       seedSeconds: seeded.seedSeconds,
       databaseBytes: databaseBytes(persistTo),
       endpoints: results,
+      direct,
       pages,
       queries,
     };
@@ -256,6 +313,23 @@ async function runSize(size, options) {
   } finally {
     cleanups.delete(cleanup);
     await cleanup();
+  }
+}
+
+/**
+ * bench/markdown-cpu.mjs, where it exists (it lands with the stored-Markdown work): `markdownCpu()` gives a plain
+ * object of numbers and a one-line `description`. Null where the file is not there; its error, where it fails.
+ */
+async function measureMarkdownCpu() {
+  const file = new URL('./markdown-cpu.mjs', import.meta.url);
+  if (!existsSync(file)) return null;
+  log('Markdown CPU: bench/markdown-cpu.mjs');
+  try {
+    const { markdownCpu } = await import(file.href);
+    return await markdownCpu();
+  } catch (error) {
+    log(`  markdownCpu() failed: ${error?.message ?? error}`);
+    return { description: 'markdownCpu() failed', error: String(error?.message ?? error) };
   }
 }
 
@@ -287,7 +361,13 @@ async function main() {
   log(`machine: ${JSON.stringify(run.machine)}`);
   log('bundle: wrangler deploy --dry-run');
   run.bundle = measureBundle();
-  for (const size of options.sizes) run.sizes.push(await runSize(size, options));
+  const worker = options.direct ? buildWorker() : null;
+  try {
+    for (const size of options.sizes) run.sizes.push(await runSize(size, options, worker));
+  } finally {
+    worker?.remove();
+  }
+  run.markdownCpu = await measureMarkdownCpu();
   run.minutes = Math.round((Date.now() - started) / 6_000) / 10;
 
   const stamp = run.startedAt.replace(/[:.]/g, '-');

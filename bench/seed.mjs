@@ -2,6 +2,8 @@
 // plus the fixtures the load runs need (known members to sign in as, a draft with reviews to open, drafts to review).
 // Plain Node, deterministic (one seeded PRNG), written as multi-row INSERTs so wrangler can apply it in a few chunks.
 // The ledger goes through the real `transfers_apply` trigger: every credit a member spends was granted to them first.
+// Counters the app keeps beside its tables (members.reviews_given, helpful_reviews, reviews_received, drafts_posted,
+// followers; review_tallies) are computed from the generated rows, so they agree as the app's own batches keep them.
 
 export const GENRES = [
   'fiction', 'fantasy', 'science-fiction', 'mystery', 'romance', 'horror', 'literary',
@@ -23,11 +25,16 @@ const DAY = 24 * HOUR;
 
 /** How many of each fixture the load runs use. */
 export const FIXTURES = {
-  posters: 48,
+  /** Enough that a fast run (Miniflare direct) stays under the write limit of 60 a minute each. */
+  posters: 96,
   reviewers: 48,
   /** Open drafts wanting 5 reviews each, for the review-submission run. */
   reviewTargets: 300,
 };
+
+/** Open reports waiting for a moderator: a backlog that moderators keep about this long whatever the size. */
+const OPEN_REPORTS = 60;
+const REPORT_REASONS = ['spam', 'low-effort', 'harassment', 'plagiarism', 'other'];
 
 export const benchEmail = (role, i) => (i === undefined ? `${role}@bench.example` : `${role}-${i}@bench.example`);
 
@@ -129,8 +136,32 @@ class SqlWriter {
  * one member per 10 drafts; 72 % of drafts closed with every review in, 3 % withdrawn, 25 % open with some reviews;
  * reviews wanted 1-5 (mostly 1-2); half the reviews came through a claim; one open draft in ten is claimed right now;
  * a fifth of the reviews are rated, a third carry an inline comment, one in twenty has a reply.
+ * About one draft in six is a part of a work (up to 6 parts, by one author), one in thirty the next version of a
+ * closed draft; members follow 0-6 writers each, one in fifty blocks someone; a backlog of OPEN_REPORTS open reports
+ * and one resolved (dismissed) report per 100 drafts (at least 40), with the moderation log that resolved them.
+ *
+ * `columns` (table name to a Set of its column names, from the migrated database) says which optional columns exist:
+ * the stored Markdown renderings (drafts.paragraphs_html and excerpt; body_html on reviews, inline_comments and
+ * replies) are filled only where the schema has them, through `render` (bench/rendering.mjs).
  */
-export function generate(size, now = Date.now()) {
+export function generate(size, { now = Date.now(), columns = new Map(), render = null } = {}) {
+  const has = (table, column) => columns.get(table)?.has(column) ?? false;
+  const stored = {
+    draft: has('drafts', 'paragraphs_html') || has('drafts', 'excerpt'),
+    review: has('reviews', 'body_html'),
+    inline: has('inline_comments', 'body_html'),
+    reply: has('replies', 'body_html'),
+  };
+  if (Object.values(stored).some(Boolean) && !render) throw new Error('the schema stores rendered Markdown: generate() needs `render`');
+  const renderedDraftColumns = (body) => {
+    if (!stored.draft) return {};
+    const { paragraphsHtml, excerpt } = render.draft(body);
+    return {
+      ...(has('drafts', 'paragraphs_html') ? { paragraphs_html: JSON.stringify(paragraphsHtml) } : {}),
+      ...(has('drafts', 'excerpt') ? { excerpt } : {}),
+    };
+  };
+  const bodyHtml = (kind, body) => (stored[kind] ? { body_html: render.markdown(body) } : {});
   const r = makeRandom(size);
   const sql = new SqlWriter();
   const transfers = [];
@@ -166,6 +197,7 @@ export function generate(size, now = Date.now()) {
     author: bench('author'),
     posters: Array.from({ length: FIXTURES.posters }, (_, i) => bench('poster', i)),
     reviewers: Array.from({ length: FIXTURES.reviewers }, (_, i) => bench('reviewer', i)),
+    moderator: bench('moderator'),
   };
   for (const p of fixtures.posters) p.spend += 100_000; // enough to post for the whole run
 
@@ -174,9 +206,18 @@ export function generate(size, now = Date.now()) {
   const addDraft = (d) => {
     const wordCount = countWords(d.body);
     const price = pricePerReview(wordCount);
-    const draft = { ...d, id: r.id(), word_count: wordCount, price_per_review: price, reviews: [] };
+    const draft = { work: null, part: null, previously: null, previous: null, ...d, id: r.id(), word_count: wordCount, price_per_review: price, reviews: [] };
+    draft.version = draft.previous ? draft.previous.version + 1 : 1;
+    draft.original = draft.previous ? draft.previous.original : draft;
     drafts.push(draft);
     return draft;
+  };
+  // Works in parts: each part is a draft; parts are numbered by posting time once all are made (numberParts).
+  const works = [];
+  const newWork = (author_id, genre, created_at, title) => {
+    const work = { id: r.id(), author_id, genre, title, synopsis: r.chance(0.6) ? r.paragraph(r.int(15, 40)) : null, created_at, parts: [] };
+    works.push(work);
+    return work;
   };
   const community = members.slice(0, communitySize);
   const memberIndex = new Map(members.map((m) => [m.id, m]));
@@ -217,6 +258,33 @@ export function generate(size, now = Date.now()) {
     d.plannedReviews = r.int(0, d.reviews_wanted);
   }
 
+  // The work page subject: a work in five parts by `author`; part 2 was revised once (its first version closed).
+  const showcaseWork = newWork(fixtures.author.id, 'fantasy', now - 40 * DAY, 'The Lantern Road (bench)');
+  showcaseWork.synopsis = 'A cartographer walks the old lantern road north, one town a part.';
+  for (let p = 1; p <= 5; p++) {
+    const d = addDraftWithSpend({
+      author_id: fixtures.author.id,
+      title: `The Lantern Road, part ${p}`,
+      body: r.body(r.int(4, 8), [60, 110]),
+      genre: 'fantasy',
+      note: null,
+      reviews_wanted: 3,
+      created_at: now - (40 - 7 * p) * DAY,
+      status: p <= 2 ? 'closed' : 'open',
+      work: showcaseWork,
+      previously: p > 1 ? r.paragraph(r.int(20, 40)) : null,
+    });
+    d.plannedReviews = p <= 2 ? 3 : r.int(0, 2);
+    showcaseWork.parts.push(d);
+    if (p === 2) {
+      const v2 = addDraftWithSpend({
+        author_id: d.author_id, title: d.title, body: r.body(r.int(4, 8), [60, 110]), genre: d.genre, note: 'Tightened the middle.',
+        reviews_wanted: 3, created_at: d.created_at + 5 * DAY, status: 'open', work: showcaseWork, previously: d.previously, previous: d,
+      });
+      v2.plannedReviews = 1;
+    }
+  }
+
   // Review targets: open, 5 slots each, by community members.
   fixtures.reviewTargets = [];
   for (let i = 0; i < FIXTURES.reviewTargets; i++) {
@@ -238,22 +306,61 @@ export function generate(size, now = Date.now()) {
   // The community's drafts.
   const remaining = Math.max(0, size - drafts.length);
   const wantedWeights = [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5];
+  const openWorks = new Map(); // author id -> the work they are still adding parts to
+  const revisable = []; // closed community drafts not revised yet
   for (let i = 0; i < remaining; i++) {
     const roll = r.rand();
     const status = roll < 0.72 ? 'closed' : roll < 0.75 ? 'withdrawn' : 'open';
     const wanted = r.pick(wantedWeights);
-    const d = addDraftWithSpend({
+    let place = {
       author_id: r.pick(community).id,
       title: `${r.pick(TITLE_A)} ${r.pick(TITLE_B)} ${i}`,
-      body: r.body(r.int(2, 5), [20, 45]),
       genre: r.pick(GENRES),
+      created_at: now - r.int(1, 365 * 24) * HOUR,
+    };
+    if (revisable.length && r.chance(1 / 30)) {
+      // The next version of an earlier closed draft, posted days after its reviews came in (they take up to 72 h).
+      const k = r.int(0, revisable.length - 1);
+      const previous = revisable[k];
+      const created = previous.created_at + r.int(4, 30) * DAY;
+      if (created < now - HOUR) {
+        revisable[k] = revisable.at(-1);
+        revisable.pop();
+        place = { author_id: previous.author_id, title: previous.title, genre: previous.genre, created_at: created, previous, work: previous.work };
+      }
+    } else {
+      // An author with a work under way usually posts its next part; now and then someone starts a work.
+      let work = openWorks.get(place.author_id);
+      if (work && (work.parts.length >= work.maxParts || r.chance(0.3))) work = null;
+      if (!work && r.chance(1 / 15)) {
+        work = newWork(place.author_id, place.genre, 0, `${r.pick(TITLE_A)} ${r.pick(TITLE_B)}, a work ${works.length}`);
+        work.maxParts = r.int(2, 6);
+        openWorks.set(place.author_id, work);
+      }
+      if (work) place = { ...place, genre: work.genre, work };
+    }
+    const d = addDraftWithSpend({
+      ...place,
+      body: r.body(r.int(2, 5), [20, 45]),
       note: r.chance(0.5) ? r.paragraph(r.int(8, 20)) : null,
       reviews_wanted: wanted,
-      created_at: now - r.int(1, 365 * 24) * HOUR,
       status,
     });
+    if (d.work && !d.previous) d.work.parts.push(d);
     d.plannedReviews = status === 'closed' ? wanted : r.int(0, wanted - 1);
+    if (status === 'closed') revisable.push(d);
   }
+
+  // Parts numbered in posting order, a version keeping its part's number; a work starts an hour before its first part.
+  for (const work of works) {
+    work.parts.sort((a, b) => a.created_at - b.created_at);
+    work.parts.forEach((d, k) => {
+      d.part = k + 1;
+      if (k > 0 && d.previously === null && r.chance(0.5)) d.previously = r.paragraph(r.int(15, 35));
+    });
+    if (work !== showcaseWork) work.created_at = (work.parts[0]?.created_at ?? now - DAY) - HOUR;
+  }
+  for (const d of drafts) if (d.previous) d.part = d.original.part;
 
   // Reviews: reviewers are community members (the veteran gets a share that grows with the community, as a busy
   // member's history would), never the author, never twice on one draft.
@@ -283,10 +390,52 @@ export function generate(size, now = Date.now()) {
     if (d.status === 'closed' && d.reviews_received < d.reviews_wanted) d.status = 'open';
   }
 
+  // Follows: community members follow 0-6 writers of the community or `author`; the reader follows `author` and ten
+  // more. Posters and reviewers have no followers, so posting stays the app's follower-less path in every run.
+  const follows = new Map(); // `${follower} ${followed}` -> created_at
+  const follow = (follower, followed) => {
+    if (follower.id === followed.id) return;
+    follows.set(`${follower.id} ${followed.id}`, Math.max(follower.created_at, followed.created_at) + r.int(1, 20) * DAY);
+  };
+  const followable = [...community, fixtures.author];
+  for (const m of community) for (let k = r.int(0, 6); k > 0; k--) follow(m, r.pick(followable));
+  follow(fixtures.reader, fixtures.author);
+  for (let k = 0; k < 10; k++) follow(fixtures.reader, r.pick(community));
+  for (let k = 0; k < 15; k++) follow(fixtures.veteran, r.pick(community));
+
+  // The profile counters and "return the favour" tallies, as the app's batches keep them.
+  for (const m of members) Object.assign(m, { reviews_given: 0, helpful_reviews: 0, reviews_received: 0, drafts_posted: 0, followers: 0 });
+  const tallies = new Map(); // `${author} ${reviewer}` -> { reviews, last_at }
+  for (const d of drafts) memberIndex.get(d.author_id).drafts_posted++;
+  for (const rv of reviews) {
+    rv.reviewer.reviews_given++;
+    if (rv.rated === 1) rv.reviewer.helpful_reviews++;
+    memberIndex.get(rv.draft.author_id).reviews_received++;
+    const key = `${rv.draft.author_id} ${rv.reviewer.id}`;
+    const tally = tallies.get(key) ?? { reviews: 0, last_at: 0 };
+    tallies.set(key, { reviews: tally.reviews + 1, last_at: Math.max(tally.last_at, rv.created_at) });
+  }
+  for (const key of follows.keys()) memberIndex.get(key.split(' ')[1]).followers++;
+
   // Grants first, so every debit below finds the credit there.
   for (const m of members) {
-    sql.insert('members', { id: m.id, email: m.email, name: m.name, created_at: m.created_at });
+    sql.insert('members', {
+      id: m.id, email: m.email, name: m.name, created_at: m.created_at, reviews_given: m.reviews_given, helpful_reviews: m.helpful_reviews,
+      reviews_received: m.reviews_received, drafts_posted: m.drafts_posted, followers: m.followers,
+    });
     sql.insert('accounts', { id: m.id, kind: 'member' });
+  }
+  sql.flush();
+  for (const [key, created_at] of follows) {
+    const [follower_id, followed_id] = key.split(' ');
+    sql.insert('follows', { follower_id, followed_id, created_at });
+  }
+  for (const [key, tally] of tallies) {
+    const [author_id, reviewer_id] = key.split(' ');
+    sql.insert('review_tallies', { author_id, reviewer_id, reviews: tally.reviews, last_at: tally.last_at });
+  }
+  for (const w of works) {
+    sql.insert('works', { id: w.id, author_id: w.author_id, title: w.title, genre: w.genre, synopsis: w.synopsis, created_at: w.created_at });
   }
   sql.flush();
   for (const m of members) {
@@ -301,6 +450,8 @@ export function generate(size, now = Date.now()) {
       id: d.id, author_id: d.author_id, title: d.title, body: d.body, genre: d.genre, note: d.note,
       word_count: d.word_count, price_per_review: d.price_per_review, reviews_wanted: d.reviews_wanted,
       reviews_received: d.reviews_received, status: d.status, created_at: d.created_at, ended_at: ended,
+      work_id: d.work?.id ?? null, part: d.part, previously: d.previously, version: d.version, previous_version_id: d.previous?.id ?? null,
+      original_id: d.original.id, ...renderedDraftColumns(d.body),
     });
     sql.insert('accounts', { id: d.id, kind: 'escrow' });
   }
@@ -313,11 +464,12 @@ export function generate(size, now = Date.now()) {
   // Reviews, what came with them, and what they paid.
   let inlineCount = 0;
   let replyCount = 0;
+  const replyRows = [];
   let claimCount = 0;
   for (const rv of reviews) {
     sql.insert('reviews', {
       id: rv.id, draft_id: rv.draft.id, reviewer_id: rv.reviewer.id, body: rv.body, word_count: rv.word_count,
-      helpful: rv.rated, rated_at: rv.rated === null ? null : rv.created_at + HOUR, created_at: rv.created_at,
+      helpful: rv.rated, rated_at: rv.rated === null ? null : rv.created_at + HOUR, created_at: rv.created_at, ...bodyHtml('review', rv.body),
     });
   }
   sql.flush();
@@ -326,17 +478,20 @@ export function generate(size, now = Date.now()) {
     const comments = rv.draft.richReviews ? 3 : r.chance(1 / 3) ? 1 : 0;
     for (let c = 0; c < comments; c++) {
       const paragraph = r.int(0, paragraphs.length - 1);
+      const body = r.paragraph(r.int(15, 40));
       sql.insert('inline_comments', {
-        id: r.id(), review_id: rv.id, paragraph, quote: paragraphs[paragraph].slice(0, 80), body: r.paragraph(r.int(15, 40)), position: c,
+        id: r.id(), review_id: rv.id, paragraph, quote: paragraphs[paragraph].slice(0, 80), body, position: c, ...bodyHtml('inline', body),
       });
       inlineCount++;
     }
     const replies = rv.draft.richReviews ? 2 : r.chance(0.05) ? 1 : 0;
     for (let p = 0; p < replies; p++) {
-      sql.insert('replies', {
+      const reply = {
         id: r.id(), review_id: rv.id, author_id: p % 2 === 0 ? rv.draft.author_id : rv.reviewer.id,
         body: r.paragraph(r.int(10, 40)), created_at: rv.created_at + (p + 2) * HOUR,
-      });
+      };
+      sql.insert('replies', { ...reply, ...bodyHtml('reply', reply.body) });
+      replyRows.push(reply);
       replyCount++;
     }
     if (r.chance(0.5)) {
@@ -360,11 +515,13 @@ export function generate(size, now = Date.now()) {
 
   // Claims held right now (one open draft in ten, where a slot is free), and some that lapsed unused.
   const veteranClaims = [];
+  const claimPairs = new Set(); // `${claimer} ${author}` of every live claim: no block stands between them
   for (const d of drafts) {
     if (d.status !== 'open' || d.noClaims || d.author_id === fixtures.veteran.id) continue;
     const reviewedBy = new Set([d.author_id, ...d.reviews.map((rv) => rv.reviewer.id)]);
     if (veteranClaims.length < 3 && !reviewedBy.has(fixtures.veteran.id) && d.reviews_received < d.reviews_wanted && d !== fixtures.showcase) {
       veteranClaims.push(d);
+      claimPairs.add(`${fixtures.veteran.id} ${d.author_id}`);
       sql.insert('claims', {
         id: r.id(), draft_id: d.id, reviewer_id: fixtures.veteran.id, status: 'active',
         created_at: now - 2 * HOUR, expires_at: now - 2 * HOUR + CLAIM_LIFETIME, ended_at: null,
@@ -376,6 +533,7 @@ export function generate(size, now = Date.now()) {
       let reviewer;
       do reviewer = r.pick(community); while (reviewedBy.has(reviewer.id));
       const created = now - r.int(1, 40) * HOUR;
+      claimPairs.add(`${reviewer.id} ${d.author_id}`);
       sql.insert('claims', {
         id: r.id(), draft_id: d.id, reviewer_id: reviewer.id, status: 'active', created_at: created,
         expires_at: created + CLAIM_LIFETIME, ended_at: null,
@@ -394,6 +552,69 @@ export function generate(size, now = Date.now()) {
   }
   sql.flush();
 
+  // Blocks: one community member in fifty blocks another, never someone they follow or who follows them, and never
+  // across a live claim (blocking ends those).
+  const blocks = new Set();
+  for (let k = Math.round(communitySize / 50); k > 0; k--) {
+    const [blocker, blocked] = [r.pick(community), r.pick(community)];
+    const apart = [`${blocker.id} ${blocked.id}`, `${blocked.id} ${blocker.id}`];
+    if (blocker === blocked || apart.some((pair) => follows.has(pair) || claimPairs.has(pair) || blocks.has(pair))) continue;
+    blocks.add(apart[0]);
+    sql.insert('blocks', { blocker_id: blocker.id, blocked_id: blocked.id, created_at: now - r.int(1, 200) * DAY });
+  }
+  sql.flush();
+
+  // Reports: a backlog of open ones, and one per 100 drafts resolved (dismissed) by the bench moderator, whose
+  // decisions make the moderation log. Subjects: drafts, reviews, replies and members, each reported by a community
+  // member who does not own it.
+  const reportRows = [];
+  const reported = new Set();
+  const subjectOf = () => {
+    const roll = r.rand();
+    if (roll < 0.6) {
+      const d = r.pick(drafts);
+      return { subject_type: 'draft', subject_id: d.id, subject_member_id: d.author_id, at: d.created_at };
+    }
+    if (roll < 0.85 && reviews.length) {
+      const rv = r.pick(reviews);
+      return { subject_type: 'review', subject_id: rv.id, subject_member_id: rv.reviewer.id, at: rv.created_at };
+    }
+    if (roll < 0.9 && replyRows.length) {
+      const rp = r.pick(replyRows);
+      return { subject_type: 'reply', subject_id: rp.id, subject_member_id: rp.author_id, at: rp.created_at };
+    }
+    const m = r.pick(community);
+    return { subject_type: 'member', subject_id: m.id, subject_member_id: m.id, at: m.created_at };
+  };
+  // At least two pages of the moderation log at every size, so the list reads the same rows at 1,000 as at 100,000.
+  const resolvedReports = Math.max(40, Math.round(size / 100));
+  for (let k = 0; k < OPEN_REPORTS + resolvedReports; k++) {
+    const subject = subjectOf();
+    const reporter = r.pick(community);
+    const key = `${reporter.id} ${subject.subject_type} ${subject.subject_id}`;
+    if (reporter.id === subject.subject_member_id || reported.has(key)) continue;
+    reported.add(key);
+    const open = k < OPEN_REPORTS;
+    const created = open
+      ? Math.max(subject.at + 60_000, now - r.int(1, 72) * HOUR)
+      : Math.min(now - 2 * HOUR, subject.at + r.int(1, 48) * HOUR);
+    const { at, ...columns } = subject;
+    reportRows.push({
+      id: r.id(), reporter_id: reporter.id, ...columns, reason: r.pick(REPORT_REASONS),
+      details: r.chance(0.5) ? r.paragraph(r.int(8, 25)) : null, status: open ? 'open' : 'resolved',
+      action_id: open ? null : r.id(), created_at: created, resolved_at: open ? null : Math.min(now - HOUR, created + r.int(1, 48) * HOUR),
+    });
+  }
+  for (const report of reportRows) sql.insert('reports', report);
+  sql.flush();
+  for (const report of reportRows.filter((x) => x.status === 'resolved').sort((a, b) => a.resolved_at - b.resolved_at)) {
+    sql.insert('moderation_actions', {
+      id: report.action_id, report_id: report.id, moderator_id: fixtures.moderator.id, action: 'dismiss', subject_type: report.subject_type,
+      subject_id: report.subject_id, member_id: report.subject_member_id, note: 'Within the guidelines; no action.', created_at: report.resolved_at,
+    });
+  }
+  sql.flush();
+
   const counts = {
     drafts: drafts.length,
     openDrafts: drafts.filter((d) => d.status === 'open').length,
@@ -404,6 +625,15 @@ export function generate(size, now = Date.now()) {
     replies: replyCount,
     claims: claimCount,
     transfers: transferSeq,
+    works: works.length,
+    parts: works.reduce((n, w) => n + w.parts.length, 0),
+    revisions: drafts.filter((d) => d.previous).length,
+    follows: follows.size,
+    blocks: blocks.size,
+    reviewTallies: tallies.size,
+    openReports: reportRows.filter((x) => x.status === 'open').length,
+    resolvedReports: reportRows.filter((x) => x.status === 'resolved').length,
+    renderedColumns: Object.entries(stored).filter(([, yes]) => yes).map(([kind]) => kind),
   };
   return {
     statements: sql.statements,
@@ -416,6 +646,9 @@ export function generate(size, now = Date.now()) {
       reviewers: fixtures.reviewers.map((m) => m.email),
       showcaseDraftId: fixtures.showcase.id,
       reviewTargets: fixtures.reviewTargets.map((d) => d.id),
+      moderator: fixtures.moderator.email,
+      showcaseWorkId: showcaseWork.id,
+      profileMemberId: fixtures.author.id,
     },
   };
 }

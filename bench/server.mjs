@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { wranglerSpawn } from './local-d1.mjs';
 
-const ticksPerSecond = (() => {
+/** Clock ticks per second of /proc's CPU times. */
+export const ticksPerSecond = (() => {
   try {
     return Number(execSync('getconf CLK_TCK', { encoding: 'utf8' })) || 100;
   } catch {
@@ -50,15 +51,17 @@ export async function freePort(preferred) {
 }
 
 /**
- * Starts the app and waits until it answers. Its log (a JSON line per request) is counted and dropped rather than
+ * Starts the app and waits until it answers; `moderators` are the addresses given ADMIN_EMAILS. Its log (a JSON line per request) is counted and dropped rather than
  * kept, so a long run cannot fill memory; the last lines stay for error reports.
  */
-export async function startServer({ persistTo, port }) {
+export async function startServer({ persistTo, port, moderators = [] }) {
   const child = wranglerSpawn([
     'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo,
     '--show-interactive-dev-session=false', '--log-level', 'warn',
     // Members sign in through the dev mailbox, which is on only where switched on; links come from APP_ORIGIN alone.
     '--var', 'DEV_MAILBOX:true', '--var', `APP_ORIGIN:http://127.0.0.1:${port}`,
+    // Moderators are the members whose address is in ADMIN_EMAILS: the bench's moderator opens the reports list.
+    ...(moderators.length ? ['--var', `ADMIN_EMAILS:${moderators.join(',')}`] : []),
   ]);
   let tail = '';
   let requestLines = 0;
