@@ -14,7 +14,7 @@ import { blockMember, unblockMember } from './blocks';
 import { followMember, unfollowMember } from './follows';
 import { acceptInvitation, declineInvitation, inviteMember, viewInvitation, type InvitationView } from './invitations';
 import { otherMember } from './member-ref';
-import { ownOpenDrafts, readProfile, type ProfileView } from './profiles';
+import { ownOpenDraftsStatement, readProfile, type ProfileView } from './profiles';
 
 const notices: Record<string, string> = {
   followed: 'You follow this writer now: their new drafts come to your email and are marked in your queue.',
@@ -179,10 +179,11 @@ async function refusing(c: Context<AppEnv>, title: string, action: () => Promise
 export const relationshipPages = new Hono<AppEnv>()
   .get('/members/:id', requirePageMember, async (c) => {
     const member = c.var.member!;
-    const [profile, myDrafts] = await Promise.all([
-      readProfile(c.env.DB, member.id, c.req.param('id'), c.var.clock()),
-      ownOpenDrafts(c.env.DB, member.id),
+    // The viewer's own open drafts (what they could invite this member to) ride in the profile's batch.
+    const { profile, also } = await readProfile(c.env.DB, member.id, c.req.param('id'), c.var.clock(), [
+      ownOpenDraftsStatement(c.env.DB, member.id),
     ]);
+    const myDrafts = also[0]!.results as Array<{ id: string; title: string }>;
     return renderPage(c, profile.name, <ProfilePage profile={profile} myDrafts={myDrafts} notice={c.req.query('done')} />);
   })
   .post('/members/:id/follow', requirePageMember, (c) =>

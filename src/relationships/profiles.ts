@@ -55,10 +55,11 @@ export function presentOpenDraft(r: OpenDraftRow) {
  * A member's profile, for another member (or themselves): one batch of two
  * indexed reads, the member row with its counters and their newest open
  * drafts, so it costs the same however much they have written. A block
- * between the two makes it a 404, as for no such member.
+ * between the two makes it a 404, as for no such member. `also` (a page's own
+ * reads) rides in the same batch, its results handed back beside the profile.
  */
-export async function readProfile(d1: D1Database, viewerId: string, memberId: string, now: number) {
-  const [member, drafts] = await d1.batch([
+export async function readProfile(d1: D1Database, viewerId: string, memberId: string, now: number, also: D1PreparedStatement[] = []) {
+  const [member, drafts, ...rest] = await d1.batch([
     statement(
       d1,
       sql`SELECT m.id, m.name, m.bio, m.genres, m.created_at, m.reviews_given, m.helpful_reviews, m.reviews_received, m.drafts_posted,
@@ -71,10 +72,11 @@ export async function readProfile(d1: D1Database, viewerId: string, memberId: st
         WHERE d.author_id = ${memberId} AND d.status = 'open' AND NOT ${blockedBetween(viewerId, memberId)}
         ORDER BY d.created_at DESC LIMIT ${config.relationships.profileOpenDrafts}`,
     ),
+    ...also,
   ]);
   const row = member!.results[0] as ProfileRow | undefined;
   if (!row) throw notFound('That member');
-  return {
+  const profile = {
     id: row.id,
     name: row.name,
     bio: row.bio,
@@ -90,16 +92,15 @@ export async function readProfile(d1: D1Database, viewerId: string, memberId: st
     following: row.following === 1,
     isMe: row.id === viewerId,
   };
+  return { profile, also: rest };
 }
 
-export type ProfileView = Awaited<ReturnType<typeof readProfile>>;
+export type ProfileView = Awaited<ReturnType<typeof readProfile>>['profile'];
 
 /** The viewer's own open drafts, newest first: what they could invite someone to. */
-export async function ownOpenDrafts(d1: D1Database, memberId: string) {
-  const { results } = await statement(
+export const ownOpenDraftsStatement = (d1: D1Database, memberId: string) =>
+  statement(
     d1,
     sql`SELECT d.id, d.title FROM drafts d WHERE d.author_id = ${memberId} AND d.status = 'open'
       ORDER BY d.created_at DESC LIMIT ${config.pagination.pageSize}`,
-  ).all<{ id: string; title: string }>();
-  return results;
-}
+  );

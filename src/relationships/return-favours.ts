@@ -26,7 +26,9 @@ export function returnFavoursStatements(d1: D1Database, memberId: string, now: n
       d1,
       sql`SELECT * FROM (
           SELECT ${openDraftColumns(now, memberId)}, row_number() OVER (PARTITION BY d.author_id ORDER BY d.created_at DESC) AS n
-          FROM drafts d WHERE d.status = 'open' AND d.author_id IN (SELECT id FROM (${generous(memberId)}))
+          -- CROSS JOIN keeps this order: each generous reviewer's drafts through drafts_author, never a walk of every open draft.
+          FROM (${generous(memberId)}) g CROSS JOIN drafts d ON d.author_id = g.id
+          WHERE d.status = 'open'
             AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.draft_id = d.id AND r.reviewer_id = ${memberId})
             AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.draft_id = d.id AND c.reviewer_id = ${memberId} AND ${liveClaim(now)})
         ) WHERE free_slots > 0 AND n <= ${config.relationships.favourDraftsEach}`,

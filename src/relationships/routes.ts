@@ -131,7 +131,7 @@ const favours = createRoute({
 });
 
 export const relationshipsApi = createRouter()
-  .openapi(profile, async (c) => c.json(await readProfile(c.env.DB, currentMember(c).id, c.req.valid('param').id, c.var.clock()), 200))
+  .openapi(profile, async (c) => c.json((await readProfile(c.env.DB, currentMember(c).id, c.req.valid('param').id, c.var.clock())).profile, 200))
   .openapi(follow, async (c) => c.json(await followMember(c.env.DB, currentMember(c), c.req.valid('param').memberId, c.var.clock()), 200))
   .openapi(unfollow, async (c) => c.json(await unfollowMember(c.env.DB, currentMember(c), c.req.valid('param').memberId), 200))
   .openapi(following, async (c) => c.json(await memberList(c.env.DB, 'following', currentMember(c).id, c.req.valid('query').cursor), 200))
