@@ -13,8 +13,7 @@ async function loadAppModules() {
     stdin: {
       contents: [
         "export { readQueue } from './src/queue/queue';",
-        "export * as sessions from './src/auth/sessions';",
-        "export { database } from './src/db/client';",
+        "export { findSession } from './src/auth/sessions';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -57,22 +56,19 @@ function recordingD1() {
 
 let modules;
 
-/** The statement readQueue sends for this member (one who hides no content notes) and filter. */
+/** The statement readQueue sends for this member and filter. */
 export async function queueStatement(memberId, filter, now) {
   modules ??= await loadAppModules();
   const { sent, d1 } = recordingD1();
-  await modules.readQueue(d1, { id: memberId, hiddenContentNotes: 0 }, filter, now);
+  await modules.readQueue(d1, memberId, filter, now);
   return sent[0];
 }
 
-/** The statement the session middleware sends to find the member behind a session token. */
+/** The session check (src/auth/sessions.ts): the statement that rides in front of each request's first read. */
 export async function sessionStatement(token, now) {
   modules ??= await loadAppModules();
-  // Looked up by name: the session check may be folded into each page's batch, leaving no findSession to ask.
-  const { findSession } = modules.sessions;
-  if (typeof findSession !== 'function') return null;
   const { sent, d1 } = recordingD1();
-  await findSession(modules.database(d1), token, now);
+  await modules.findSession(d1, token, now);
   return sent[0] ?? null;
 }
 

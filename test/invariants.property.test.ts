@@ -237,8 +237,9 @@ class Run {
         const response = await this.send(this.members[by]!, `/api/v1/drafts/${draft.id}/revisions`, {
           body: { body: draftBody(3, 15), reviewsWanted: o.reviewsWanted },
         });
-        // The author: a new version, or too few credits, or a newer version exists; anyone else: refused, or (withdrawn) not found.
-        expect(by === draft.author ? [201, 402, 409] : [403, 404], 'revise').toContain(response.status);
+        // The author: a new version, or too few credits, or a newer version exists, or (removed by a moderator) not
+        // found; anyone else: refused, or (withdrawn or removed) not found.
+        expect(by === draft.author ? [201, 402, 404, 409] : [403, 404], 'revise').toContain(response.status);
         if (response.status === 201) this.drafts.push({ id: (await json<{ id: string }>(response)).id, author: draft.author });
         return `revise ${by} ${draft.id} → ${response.status}`;
       }
