@@ -29,15 +29,11 @@ async function loadMarkdownModule() {
 
 /**
  * `draft(body)` gives `{ paragraphsHtml, excerpt }` as the app stores them when a draft is posted (its
- * `renderedDraft`), `markdown(text)` a review's, inline comment's or reply's HTML (`renderMarkdown`). Each distinct
- * text is rendered once. Where `renderedDraft` is not there yet, the same is built from `renderParagraphs` and
- * `excerpt`, the functions the pages render with today.
+ * `renderedDraft`: paragraphsHtml is the JSON text stored), `markdown(text)` a review's, inline comment's or reply's
+ * HTML (`renderMarkdown`). Each distinct text is rendered once.
  */
 export async function loadRenderer() {
   const markdown = await loadMarkdownModule();
-  const renderedDraft =
-    markdown.renderedDraft ??
-    ((body) => ({ paragraphsHtml: markdown.renderParagraphs(body).map((p) => p.html), excerpt: markdown.excerpt(body) }));
   const once = (render) => {
     const done = new Map();
     return (text) => {
@@ -46,5 +42,5 @@ export async function loadRenderer() {
       return rendered;
     };
   };
-  return { draft: once(renderedDraft), markdown: once(markdown.renderMarkdown), usesRenderedDraft: Boolean(markdown.renderedDraft) };
+  return { draft: once(markdown.renderedDraft), markdown: once(markdown.renderMarkdown) };
 }

@@ -117,7 +117,7 @@ async function seedDatabase(size, persistTo) {
     const columns = await tableColumns(db);
     const rendered = RENDERED_COLUMNS.filter(([table, column]) => columns.get(table)?.has(column));
     const render = rendered.length ? await loadRenderer() : null;
-    if (render) log(`  stored renderings: ${rendered.map((c) => c.join('.')).join(', ')}${render.usesRenderedDraft ? '' : ' (no renderedDraft: built from renderParagraphs and excerpt)'}`);
+    if (render) log(`  stored renderings: ${rendered.map((c) => c.join('.')).join(', ')}`);
     const generated = generate(size, { columns, render });
     let shown = 0;
     await applyStatements(db, generated.statements, {

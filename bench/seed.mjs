@@ -157,7 +157,7 @@ export function generate(size, { now = Date.now(), columns = new Map(), render =
     if (!stored.draft) return {};
     const { paragraphsHtml, excerpt } = render.draft(body);
     return {
-      ...(has('drafts', 'paragraphs_html') ? { paragraphs_html: JSON.stringify(paragraphsHtml) } : {}),
+      ...(has('drafts', 'paragraphs_html') ? { paragraphs_html: paragraphsHtml } : {}),
       ...(has('drafts', 'excerpt') ? { excerpt } : {}),
     };
   };
