@@ -1,39 +1,10 @@
-// The SQL the app really sends, taken from its own source: the query functions are bundled with esbuild (which
-// wrangler already depends on) and run against a D1 stand-in that records each statement instead of running it.
-// The bench then asks the real local D1 for EXPLAIN QUERY PLAN, and for the rows a statement reads.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root } from './local-d1.mjs';
+// The SQL the app really sends, taken from its own source: the query functions (through bench/import-app.mjs) run
+// against a D1 stand-in that records each statement instead of running it. The bench then asks the real local D1 for
+// EXPLAIN QUERY PLAN, and for the rows a statement reads.
+import { importApp } from './import-app.mjs';
 
-async function loadAppModules() {
-  const result = await build({
-    stdin: {
-      contents: [
-        "export { readQueue } from './src/queue/queue';",
-        "export { findSession } from './src/auth/sessions';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-      sourcefile: 'bench-app-queries.ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'error',
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'volley-bench-sql-'));
-  const file = join(dir, 'app-queries.mjs');
-  writeFileSync(file, result.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const loadAppModules = () =>
+  importApp(["export { readQueue } from './src/queue/queue';", "export { findSession } from './src/auth/sessions';"].join('\n'));
 
 /** A D1Database that answers every statement with no rows and remembers what it was asked. */
 function recordingD1() {

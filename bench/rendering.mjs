@@ -1,31 +1,7 @@
 // The app's own Markdown rendering (src/lib/markdown.ts), for the seed to fill the columns that store rendered HTML
 // (drafts.paragraphs_html and excerpt; body_html on reviews, inline comments and replies) where the schema has them.
-// Bundled with esbuild like bench/app-queries.mjs, so `npm run bench` stays plain Node.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root } from './local-d1.mjs';
-
-async function loadMarkdownModule() {
-  const result = await build({
-    stdin: { contents: "export * from './src/lib/markdown';", resolveDir: root, loader: 'ts', sourcefile: 'bench-markdown.ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'error',
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'volley-bench-markdown-'));
-  const file = join(dir, 'markdown.mjs');
-  writeFileSync(file, result.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+// Imported through bench/import-app.mjs, so `npm run bench` stays plain Node.
+import { importApp } from './import-app.mjs';
 
 /**
  * `draft(body)` gives `{ paragraphsHtml, excerpt }` as the app stores them when a draft is posted (its
@@ -33,7 +9,7 @@ async function loadMarkdownModule() {
  * HTML (`renderMarkdown`). Each distinct text is rendered once.
  */
 export async function loadRenderer() {
-  const markdown = await loadMarkdownModule();
+  const markdown = await importApp("export * from './src/lib/markdown';");
   const once = (render) => {
     const done = new Map();
     return (text) => {

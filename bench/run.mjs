@@ -22,6 +22,7 @@ import { queueStatement, explain, rowsRead, sessionStatement } from './app-queri
 import { endpoints, weighedPages } from './endpoints.mjs';
 import { createVolleyClient } from '../clients/typescript/index.ts';
 import { compareWithFloor, sampleCost, signIn } from './load.mjs';
+import { importApp } from './import-app.mjs';
 import { applyStatements, migrate, openLocalD1, root, wranglerSync } from './local-d1.mjs';
 import { renderReport, writeBenchmarksFile } from './report.mjs';
 import { loadRenderer } from './rendering.mjs';
@@ -325,7 +326,7 @@ async function measureMarkdownCpu() {
   if (!existsSync(file)) return null;
   log('Markdown CPU: bench/markdown-cpu.mjs');
   try {
-    const { markdownCpu } = await import(file.href);
+    const { markdownCpu } = await importApp("export { markdownCpu } from './bench/markdown-cpu.mjs';");
     return await markdownCpu();
   } catch (error) {
     log(`  markdownCpu() failed: ${error?.message ?? error}`);
