@@ -2,14 +2,14 @@
 // Miniflare in this process, on the same persisted local D1 the `wrangler dev` runs used, driven through
 // `dispatchFetch` by a plain loop of concurrent requests. What `wrangler dev` adds per request (its proxy workerd,
 // its node process writing the log line) is gone, so the floor and the ratios show the Worker's own cost.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { root, wranglerSync } from './local-d1.mjs';
-import { ticksPerSecond } from './server.mjs';
+import { cpuMsOf } from './server.mjs';
 
 const ORIGIN = 'http://127.0.0.1:8787';
 
@@ -23,26 +23,7 @@ export function buildWorker() {
 }
 
 /** CPU ms (user + system) used so far by this process's workerd children: the Worker and its D1, not the load loop. */
-function workerdCpuMs() {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === process.pid && name.startsWith('workerd')) ticks += Number(fields[11]) + Number(fields[12]);
-    }
-  } catch {
-    return null;
-  }
-  return (ticks * 1000) / ticksPerSecond;
-}
+const workerdCpuMs = () => cpuMsOf((name, fields) => Number(fields[1]) === process.pid && name.startsWith('workerd'));
 
 /** Miniflare with wrangler.toml's bindings, the given vars on top, and D1 persisted under `persistTo` (as `wrangler dev --persist-to`). */
 export async function startDirect({ persistTo, scriptPath, vars }) {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { wranglerSpawn } from './local-d1.mjs';
 
 /** Clock ticks per second of /proc's CPU times. */
-export const ticksPerSecond = (() => {
+const ticksPerSecond = (() => {
   try {
     return Number(execSync('getconf CLK_TCK', { encoding: 'utf8' })) || 100;
   } catch {
@@ -14,10 +14,10 @@ export const ticksPerSecond = (() => {
 })();
 
 /**
- * CPU time (user + system, ms) used so far by every process in a process group, from /proc: wrangler's node
- * process, its workerd processes (proxy and Worker with D1). Null where there is no /proc.
+ * CPU time (user + system, ms) used so far by the processes `counts(name, fields)` picks, from /proc (`fields` are
+ * those of /proc/<pid>/stat after the name: state, ppid, pgrp, …). Null where there is no /proc.
  */
-function groupCpuMs(pgid) {
+export function cpuMsOf(counts) {
   let ticks = 0;
   try {
     for (const pid of readdirSync('/proc')) {
@@ -28,14 +28,18 @@ function groupCpuMs(pgid) {
       } catch {
         continue; // exited meanwhile
       }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      if (counts(name, fields)) ticks += Number(fields[11]) + Number(fields[12]);
     }
   } catch {
     return null;
   }
   return (ticks * 1000) / ticksPerSecond;
 }
+
+/** Every process in a process group: wrangler's node process, its workerd processes (proxy and Worker with D1). */
+const groupCpuMs = (pgid) => cpuMsOf((_, fields) => Number(fields[2]) === pgid);
 
 /** The first free port from `preferred` on, on 127.0.0.1. */
 export async function freePort(preferred) {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { SignedInMember } from '../db/schema';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
+import { firstOf, rawOf } from '../observability/metered-d1';
 import { renewal, sessionFromRow, type FoundSession } from './sessions';
 
 /**
@@ -130,19 +131,14 @@ class RidingStatement implements D1PreparedStatement {
   first<T = unknown>(colName: string): Promise<T | null>;
   first<T = Record<string, unknown>>(): Promise<T | null>;
   async first<T>(colName?: string): Promise<T | null> {
-    const { results } = await this.all<Record<string, unknown>>();
-    const row = results[0];
-    if (!row) return null;
-    return (colName === undefined ? row : (row[colName] ?? null)) as T;
+    return firstOf<T>(await this.all<Record<string, unknown>>(), colName);
   }
 
   raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
   raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
   async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
     if (options?.columnNames) return this.ride.afterward(() => this.inner.raw<T>({ columnNames: true }));
-    // As in a batch, rows become arrays in column order (so a query never selects two columns under one name).
-    const { results } = await this.all<Record<string, unknown>>();
-    return results.map((row) => Object.values(row) as T);
+    return rawOf<T>(await this.all<Record<string, unknown>>());
   }
 }
 

@@ -12,6 +12,20 @@ export type D1Usage = {
 
 export const emptyD1Usage = (): D1Usage => ({ calls: 0, waitMs: 0, sqlMs: 0, rowsRead: 0, rowsWritten: 0 });
 
+/** `first()` answered from an `all()` result: the same row, value and errors as D1's own. */
+export function firstOf<T>({ results }: D1Result<Record<string, unknown>>, colName?: string): T | null {
+  const row = results[0];
+  if (!row) return null;
+  if (colName === undefined) return row as T;
+  if (row[colName] === undefined) {
+    throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${colName})`, { cause: new Error('Column not found') });
+  }
+  return row[colName] as T;
+}
+
+/** `raw()` answered from an `all()` result: rows as arrays in column order, as drizzle maps a batch's rows. */
+export const rawOf = <T>({ results }: D1Result<Record<string, unknown>>) => results.map((row) => Object.values(row) as T);
+
 /** Counts calls and adds up their meta into one request's usage. */
 class Meter {
   private inFlight = 0;
@@ -62,14 +76,7 @@ class MeteredStatement implements D1PreparedStatement {
    * so it is answered from `all()` here, with the same result and errors.
    */
   async first<T>(colName?: string): Promise<T | null> {
-    const { results } = await this.all<Record<string, unknown>>();
-    const row = results[0];
-    if (!row) return null;
-    if (colName === undefined) return row as T;
-    if (row[colName] === undefined) {
-      throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${colName})`, { cause: new Error('Column not found') });
-    }
-    return row[colName] as T;
+    return firstOf<T>(await this.all<Record<string, unknown>>(), colName);
   }
 
   raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
@@ -85,8 +92,7 @@ class MeteredStatement implements D1PreparedStatement {
    */
   async raw<T = unknown[]>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
     if (options?.columnNames) return this.meter.measure(() => this.inner.raw<T>({ columnNames: true }), () => []);
-    const { results } = await this.all<Record<string, unknown>>();
-    return results.map((row) => Object.values(row) as T);
+    return rawOf<T>(await this.all<Record<string, unknown>>());
   }
 }
 
