@@ -95,7 +95,9 @@ describe('account deletion', () => {
     await expectErrorShape(await call('/api/v1/me', { token: leaver.token }), 401);
     expect(await count('members', 'email = ?', leaver.email)).toBe(0);
     expect(await count('sessions', 'member_id = ?', leaver.member.id)).toBe(0);
-    expect(await rows('SELECT title, body, status FROM drafts WHERE id = ?', own.id)).toEqual([{ title: '[deleted]', body: '', status: 'withdrawn' }]);
+    expect(await rows('SELECT title, body, status, paragraphs_html, excerpt FROM drafts WHERE id = ?', own.id)).toEqual([
+      { title: '[deleted]', body: '', status: 'withdrawn', paragraphs_html: '[]', excerpt: '' },
+    ]);
     expect(await balance(leaver.member.id)).toBe(0);
     expect(await balance(own.id)).toBe(0);
     // The claimed slot is free again.

@@ -5,8 +5,11 @@ import { refundEndedClaims } from '../claims/claims';
 import { MINT, transferStatement } from '../ledger/transfer';
 import { validationFailed } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { renderedDraft } from '../lib/markdown';
 
 export const FORMER_MEMBER_NAME = 'A former member';
+
+const erased = renderedDraft('');
 
 /** Deleting needs the address typed out: a stray click or a stolen cookie alone cannot do it. */
 export function confirmDeletion(member: SignedInMember, confirmEmail: string) {
@@ -44,7 +47,9 @@ export async function deleteAccount(d1: D1Database, member: SignedInMember, now:
     // Inline comments quote up to 500 characters of the draft: erased with it, the reviewers' own words stay.
     statement(d1, sql`UPDATE inline_comments SET quote = ''
       WHERE review_id IN (SELECT r.id FROM reviews r JOIN drafts d ON d.id = r.draft_id WHERE ${mine})`),
-    statement(d1, sql`UPDATE drafts SET title = '[deleted]', body = '', note = NULL, previously = NULL, questions = '[]',
+    // The HTML stored beside the body is the same words: erased with it (renderedDraft of nothing).
+    statement(d1, sql`UPDATE drafts SET title = '[deleted]', body = '', paragraphs_html = ${erased.paragraphsHtml}, excerpt = ${erased.excerpt},
+        note = NULL, previously = NULL, questions = '[]',
         status = CASE WHEN status = 'open' THEN 'withdrawn' ELSE status END,
         ended_at = coalesce(ended_at, ${now})
       WHERE author_id = ${member.id}`),
