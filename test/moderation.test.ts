@@ -191,6 +191,27 @@ describe('moderation', () => {
     await expectLedgerInvariants();
   });
 
+  it('a review removed between the rating’s read and its batch is not rated: 404, no bonus, counters untouched', async () => {
+    const { author, reviewer, reviewId } = await reviewedDraft();
+    // The request's second D1 round trip is the rating's batch: the removal lands just before it.
+    let batches = 0;
+    const removingBeforeTheWrite = (session: D1DatabaseSession): D1DatabaseSession => ({
+      prepare: (query) => session.prepare(query),
+      batch: async (statements) => {
+        if (++batches === 2) await env.DB.prepare('UPDATE reviews SET removed_at = ? WHERE id = ?').bind(Date.now(), reviewId).run();
+        return session.batch(statements);
+      },
+      getBookmark: () => session.getBookmark(),
+    });
+    const DB = { ...env.DB, prepare: env.DB.prepare.bind(env.DB), batch: env.DB.batch.bind(env.DB), withSession: (c?: string) => removingBeforeTheWrite(env.DB.withSession(c)) };
+    const rated = await call(`/api/v1/reviews/${reviewId}/rating`, { token: author.token, body: { helpful: true }, env: { DB } as never });
+    expect(batches).toBe(2);
+    expect(rated.status).toBe(404);
+    expect(await rows('SELECT helpful, rated_at FROM reviews WHERE id = ?', reviewId)).toEqual([{ helpful: null, rated_at: null }]);
+    expect(await count('transfers', "reason = 'helpful_bonus' AND review_id = ?", reviewId)).toBe(0);
+    expect((await rows('SELECT helpful_reviews FROM members WHERE id = ?', reviewer.member.id))[0]).toEqual({ helpful_reviews: 0 });
+  });
+
   it('suspend: sessions end, sign-in is refused (the link request still 202), open drafts withdrawn with refunds, claims released', async () => {
     const admin = await adminSession();
     const member: SignedInMember = await signIn();

@@ -15,7 +15,7 @@ import { ratedHelpfulEmail, replyEmail, reviewSubmittedEmails } from '../email/e
 import type { Notifier } from '../email/notifier';
 import { blockedBetween } from '../relationships/blocked-between';
 import { helpfulCounted, reviewCounted } from '../relationships/profile-counters';
-import { findReviewAsParty, presentReply, presentReviews, readableReviews, reviewStatements, type ReviewView } from './queries';
+import { findReviewAsParty, presentReply, presentReviews, readableReviews, reviewPartyIs, reviewStatements, type ReviewView } from './queries';
 import type { SubmitReviewInput } from './schemas';
 
 /** Quotes are compared without Markdown punctuation or spacing, as a reader sees the text. */
@@ -199,7 +199,9 @@ export async function rateReview(
     now,
   });
   const results = await d1.batch([
-    statement(d1, sql`UPDATE reviews SET helpful = ${helpful ? 1 : 0}, rated_at = ${now} WHERE id = ${reviewId} AND rated_at IS NULL`),
+    // Still a review the author may act on: a moderator's removal landing after the read above wins.
+    statement(d1, sql`UPDATE reviews AS r SET helpful = ${helpful ? 1 : 0}, rated_at = ${now}
+      WHERE r.id = ${reviewId} AND r.rated_at IS NULL AND ${reviewPartyIs(author.id)}`),
     transferStatement(d1, {
       from: MINT,
       to: parties.reviewer_id,
@@ -215,7 +217,11 @@ export async function rateReview(
     email.statement,
     ...reviewStatements(d1, sql`r.id = ${reviewId}`),
   ]);
-  if (results[0]!.meta.changes === 0) throw conflict('already_rated', 'You have already rated this review.');
+  if (results[0]!.meta.changes === 0) {
+    // Removed meanwhile (a 404, as for any removed review) or rated meanwhile.
+    await findReviewAsParty(d1, reviewId, author.id);
+    throw conflict('already_rated', 'You have already rated this review.');
+  }
   if (helpful) notify.queued([email.id]);
   return presentReviews(results.slice(-3))[0]!;
 }
