@@ -210,6 +210,8 @@ describe('moderation', () => {
     expect(await rows('SELECT helpful, rated_at FROM reviews WHERE id = ?', reviewId)).toEqual([{ helpful: null, rated_at: null }]);
     expect(await count('transfers', "reason = 'helpful_bonus' AND review_id = ?", reviewId)).toBe(0);
     expect((await rows('SELECT helpful_reviews FROM members WHERE id = ?', reviewer.member.id))[0]).toEqual({ helpful_reviews: 0 });
+    // The stand-in removal moved no counts (a moderator's does): undone, so the file's ledger checks see whole books.
+    await env.DB.prepare('UPDATE reviews SET removed_at = NULL WHERE id = ?').bind(reviewId).run();
   });
 
   it('suspend: sessions end, sign-in is refused (the link request still 202), open drafts withdrawn with refunds, claims released', async () => {
