@@ -129,6 +129,12 @@ export async function exchangeSignInCode(d1: D1Database, email: string, typedHas
 
 const memberColumns = Object.entries(getTableColumns(members));
 
+/** The member's columns under their field names: built once, as every signed-in request selects them. */
+const memberSelection = sql.join(
+  memberColumns.map(([key, column]) => sql`${column} AS ${sql.identifier(key)}`),
+  sql`, `,
+);
+
 /**
  * THE session check: the live session behind a token, with its member and
  * balance, as one SELECT that can ride in any batch. A session that slipped
@@ -137,10 +143,7 @@ const memberColumns = Object.entries(getTableColumns(members));
  */
 export async function sessionLookup(token: string, now: number) {
   const { claimedMemberId, secret } = parseSessionToken(token);
-  return sql`SELECT ${sql.join(
-    memberColumns.map(([key, column]) => sql`${column} AS ${sql.identifier(key)}`),
-    sql`, `,
-  )}, coalesce(${accounts.balance}, 0) AS credits, ${sessions.id} AS session_id, ${sessions.expiresAt} AS session_expires_at
+  return sql`SELECT ${memberSelection}, coalesce(${accounts.balance}, 0) AS credits, ${sessions.id} AS session_id, ${sessions.expiresAt} AS session_expires_at
     FROM ${sessions} JOIN ${members} ON ${members.id} = ${sessions.memberId} LEFT JOIN ${accounts} ON ${accounts.id} = ${members.id}
     WHERE ${sessions.tokenHash} = ${await sha256Hex(secret)} AND ${sessions.expiresAt} > ${now}
       ${claimedMemberId === null ? sql`` : sql`AND ${sessions.memberId} = ${claimedMemberId}`} AND ${memberMayHoldSession}`;
